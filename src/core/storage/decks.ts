@@ -1,0 +1,22 @@
+import type { Db } from './database';
+
+export interface DeckRow {
+  id: string;
+  name: string;
+  articleId: string | null;
+  presetId: string;
+}
+
+export function insertDeck(db: Db, deck: DeckRow): void {
+  db.prepare('INSERT INTO decks (id, name, article_id, preset_id) VALUES (@id, @name, @articleId, @presetId)').run(deck);
+}
+
+export function deckForArticle(db: Db, articleId: string): DeckRow | undefined {
+  return db
+    .prepare('SELECT id, name, article_id AS articleId, preset_id AS presetId FROM decks WHERE article_id = ?')
+    .get(articleId) as DeckRow | undefined;
+}
+
+export function renameDeck(db: Db, id: string, name: string): void {
+  db.prepare('UPDATE decks SET name = ? WHERE id = ?').run(name, id);
+}

@@ -1,0 +1,117 @@
+/**
+ * Numbered schema migrations. Each runs once, in order, inside one transaction, and is recorded in
+ * `schema_migrations` and in `PRAGMA user_version`. Never edit a migration that has shipped: add one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: Migration[] = [
+  {
+    version: 1,
+    name: 'collection, presets, articles, decks, cards, review logs',
+    sql: `
+      CREATE TABLE collection_settings (
+        id              INTEGER PRIMARY KEY CHECK (id = 1),
+        day_starts_at   INTEGER NOT NULL DEFAULT 4 CHECK (day_starts_at BETWEEN 0 AND 23),
+        time_zone       TEXT,
+        created_at      INTEGER NOT NULL
+      );
+
+      CREATE TABLE presets (
+        id                 TEXT PRIMARY KEY,
+        name               TEXT NOT NULL,
+        desired_retention  REAL NOT NULL DEFAULT 0.9 CHECK (desired_retention BETWEEN 0.7 AND 0.99),
+        maximum_interval   INTEGER NOT NULL DEFAULT 36500 CHECK (maximum_interval >= 1),
+        learning_steps     TEXT NOT NULL DEFAULT '["1m","10m"]',
+        relearning_steps   TEXT NOT NULL DEFAULT '["10m"]',
+        enable_fuzz        INTEGER NOT NULL DEFAULT 1,
+        new_per_day        INTEGER NOT NULL DEFAULT 20 CHECK (new_per_day >= 0),
+        reviews_per_day    INTEGER NOT NULL DEFAULT 200 CHECK (reviews_per_day >= 0),
+        bury_siblings      INTEGER NOT NULL DEFAULT 1,
+        leech_threshold    INTEGER NOT NULL DEFAULT 8 CHECK (leech_threshold >= 1),
+        weights            TEXT
+      );
+
+      CREATE TABLE articles (
+        id               TEXT PRIMARY KEY,
+        title            TEXT NOT NULL,
+        meta             TEXT NOT NULL DEFAULT '{}',
+        sections         TEXT NOT NULL DEFAULT '[]',
+        paragraph_kinds  TEXT NOT NULL DEFAULT '[]',
+        format           TEXT NOT NULL,
+        source           TEXT,
+        source_hash      TEXT NOT NULL UNIQUE,
+        bundled          INTEGER NOT NULL DEFAULT 0,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL,
+        last_opened_at   INTEGER,
+        reading_position TEXT
+      );
+      CREATE INDEX articles_source ON articles (source);
+
+      CREATE TABLE decks (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        article_id  TEXT UNIQUE REFERENCES articles (id) ON DELETE CASCADE,
+        preset_id   TEXT NOT NULL REFERENCES presets (id)
+      );
+
+      CREATE TABLE cards (
+        id               TEXT PRIMARY KEY,
+        deck_id          TEXT NOT NULL REFERENCES decks (id) ON DELETE CASCADE,
+        article_id       TEXT REFERENCES articles (id) ON DELETE CASCADE,
+        section_index    INTEGER,
+        kind             TEXT NOT NULL CHECK (kind IN ('cloze', 'qa', 'list')),
+        text             TEXT,
+        front            TEXT,
+        back             TEXT,
+        source_paragraph INTEGER,
+        source_start     INTEGER,
+        source_end       INTEGER,
+        source_quote     TEXT,
+        source_prefix    TEXT,
+        source_suffix    TEXT,
+        source_status    TEXT CHECK (source_status IN ('ok', 'changed', 'missing')),
+        tags             TEXT NOT NULL DEFAULT '[]',
+        suspended        INTEGER NOT NULL DEFAULT 0,
+        buried_until     INTEGER,
+        flag             INTEGER NOT NULL DEFAULT 0 CHECK (flag BETWEEN 0 AND 7),
+        state            INTEGER NOT NULL DEFAULT 0 CHECK (state BETWEEN 0 AND 3),
+        due              INTEGER NOT NULL,
+        stability        REAL NOT NULL DEFAULT 0,
+        difficulty       REAL NOT NULL DEFAULT 0,
+        reps             INTEGER NOT NULL DEFAULT 0,
+        lapses           INTEGER NOT NULL DEFAULT 0,
+        last_review      INTEGER,
+        learning_steps   INTEGER NOT NULL DEFAULT 0,
+        created_at       INTEGER NOT NULL,
+        updated_at       INTEGER NOT NULL
+      );
+      CREATE INDEX cards_deck_due ON cards (deck_id, due);
+      CREATE INDEX cards_due ON cards (due);
+      CREATE INDEX cards_article_section ON cards (article_id, section_index);
+
+      CREATE TABLE review_logs (
+        id              TEXT PRIMARY KEY,
+        card_id         TEXT NOT NULL REFERENCES cards (id) ON DELETE CASCADE,
+        kind            TEXT NOT NULL CHECK (kind IN ('review', 'preview', 'manual', 'reset')),
+        rating          INTEGER NOT NULL CHECK (rating BETWEEN 0 AND 4),
+        reviewed_at     INTEGER NOT NULL,
+        state           INTEGER NOT NULL,
+        due             INTEGER NOT NULL,
+        stability       REAL NOT NULL,
+        difficulty      REAL NOT NULL,
+        elapsed_days    INTEGER NOT NULL,
+        scheduled_days  INTEGER NOT NULL,
+        duration_ms     INTEGER NOT NULL DEFAULT 0
+      );
+      CREATE INDEX review_logs_card ON review_logs (card_id, reviewed_at);
+      CREATE INDEX review_logs_time ON review_logs (reviewed_at);
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

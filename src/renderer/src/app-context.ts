@@ -1,0 +1,29 @@
+import { createContext, useContext } from 'react';
+import type { ScreenId } from './screens';
+import type { ThemeChoice } from './theme';
+
+export interface Toast {
+  message: string;
+  action?: { label: string; run: () => void };
+  tone?: 'info' | 'error';
+}
+
+export interface AppActions {
+  go(screen: ScreenId): void;
+  /** Opens the reader at an article (and, optionally, a section). */
+  read(articleId: string, sectionIndex?: number): void;
+  notify(toast: Toast): void;
+  /** Grows after every change to the collection, so screens reload what they show. */
+  version: number;
+  changed(): void;
+  theme: ThemeChoice;
+  setTheme(choice: ThemeChoice): void;
+}
+
+export const AppContext = createContext<AppActions | null>(null);
+
+export function useApp(): AppActions {
+  const actions = useContext(AppContext);
+  if (!actions) throw new Error('useApp outside the app shell');
+  return actions;
+}

@@ -1,0 +1,208 @@
+import { useState } from 'react';
+import type { SectionView } from '../../../../shared/contract';
+import { call } from '../../core-client/client';
+import { plural } from '../../format';
+import { paragraphBlocks, tableCells, type Block } from './paragraph-blocks';
+import { sectionLabel } from './TableOfContents';
+
+interface Props {
+  articleId: string;
+  section: SectionView;
+  index: number;
+  isLast: boolean;
+  editing: boolean;
+  edit: (run: () => Promise<unknown>) => Promise<void>;
+}
+
+export function ReaderSection({ articleId, section, index, isLast, editing, edit }: Props) {
+  const ref = { articleId, sectionIndex: index };
+  const Heading = section.level <= 1 ? 'h2' : section.level === 2 ? 'h3' : 'h4';
+  return (
+    <section id={`section-${index}`} className={`reader-section ${section.study ? '' : 'not-for-study'}`} aria-label={sectionLabel(section)}>
+      <header className="section-header">
+        {section.heading !== null ? (
+          <Heading className="section-heading" tabIndex={-1}>
+            {section.heading}
+          </Heading>
+        ) : (
+          <span className="visually-hidden section-heading" tabIndex={-1}>
+            Introduction
+          </span>
+        )}
+        <p className="section-stats">
+          {section.study ? (
+            <>
+              {section.cards} {plural(section.cards, 'card', 'cards')} · {section.due} due
+            </>
+          ) : (
+            'Not for study'
+          )}
+        </p>
+        {editing && <SectionTools section={section} index={index} isLast={isLast} edit={edit} refArgs={ref} />}
+      </header>
+      {paragraphBlocks(section).map((block) => (
+        <BlockView key={block.items[0]!.index} block={block} section={index} editing={editing} edit={edit} refArgs={ref} />
+      ))}
+    </section>
+  );
+}
+
+function SectionTools(props: {
+  section: SectionView;
+  index: number;
+  isLast: boolean;
+  edit: Props['edit'];
+  refArgs: { articleId: string; sectionIndex: number };
+}) {
+  const [renaming, setRenaming] = useState(false);
+  const [heading, setHeading] = useState(props.section.heading ?? '');
+  const { refArgs, edit } = props;
+  if (renaming) {
+    return (
+      <form
+        className="section-tools"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setRenaming(false);
+          void edit(() => call('section.rename', { ...refArgs, heading: heading.trim() === '' && props.index === 0 ? null : heading }));
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`rename-${props.index}`}>
+          New heading
+        </label>
+        <input id={`rename-${props.index}`} className="rename-input" value={heading} autoFocus onChange={(e) => setHeading(e.target.value)} />
+        <button type="submit" className="button">
+          Save
+        </button>
+        <button type="button" className="button quiet-button" onClick={() => setRenaming(false)}>
+          Cancel
+        </button>
+      </form>
+    );
+  }
+  return (
+    <div className="section-tools" role="group" aria-label={`Fix “${sectionLabel(props.section)}”`}>
+      <button type="button" className="button quiet-button" onClick={() => setRenaming(true)}>
+        Rename
+      </button>
+      {!props.isLast && (
+        <button type="button" className="button quiet-button" onClick={() => void edit(() => call('section.merge', refArgs))}>
+          Merge with next
+        </button>
+      )}
+      <button
+        type="button"
+        className="button quiet-button"
+        onClick={() => void edit(() => call('section.setStudy', { ...refArgs, study: !props.section.study }))}
+      >
+        {props.section.study ? 'Not for study' : 'Study this section'}
+      </button>
+    </div>
+  );
+}
+
+function BlockView(props: {
+  block: Block;
+  section: number;
+  editing: boolean;
+  edit: Props['edit'];
+  refArgs: { articleId: string; sectionIndex: number };
+}) {
+  const { block } = props;
+  const item = (i: Block['items'][number], content: React.ReactNode, Tag: 'p' | 'li' | 'blockquote' | 'div' = 'p') => (
+    <Tag
+      key={i.index}
+      className={`paragraph ${i.excluded ? 'excluded' : ''}`}
+      data-section={props.section}
+      data-paragraph={i.index}
+      title={i.excluded ? 'Not for study' : undefined}
+    >
+      {content}
+      {props.editing && <ParagraphTools index={i.index} excluded={i.excluded} edit={props.edit} refArgs={props.refArgs} />}
+    </Tag>
+  );
+  switch (block.kind) {
+    case 'list':
+      return <ul className="reader-list">{block.items.map((i) => item(i, i.text, 'li'))}</ul>;
+    case 'code':
+      return item(block.items[0]!, <pre className="reader-code"><code>{block.items[0]!.text}</code></pre>, 'div');
+    case 'table':
+      return (
+        <div className="reader-table-wrap">
+          <table className="reader-table">
+            <tbody>
+              {block.items.map((i) => (
+                <tr key={i.index} data-section={props.section} data-paragraph={i.index}>
+                  {tableCells(i.text).map((cell, c) => (
+                    <td key={c}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      );
+    case 'quote':
+      return item(block.items[0]!, block.items[0]!.text, 'blockquote');
+    case 'definition':
+      return <div className="reader-definitions">{block.items.map((i) => item(i, i.text, 'p'))}</div>;
+    default:
+      return item(block.items[0]!, block.items[0]!.text);
+  }
+}
+
+function ParagraphTools(props: {
+  index: number;
+  excluded: boolean;
+  edit: Props['edit'];
+  refArgs: { articleId: string; sectionIndex: number };
+}) {
+  const { refArgs, edit, index } = props;
+  const [splitting, setSplitting] = useState(false);
+  const [heading, setHeading] = useState('');
+  if (splitting) {
+    return (
+      <form
+        className="paragraph-tools"
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!heading.trim()) return;
+          setSplitting(false);
+          void edit(() => call('section.split', { ...refArgs, paragraphIndex: index, heading }));
+        }}
+      >
+        <label className="visually-hidden" htmlFor={`split-${refArgs.sectionIndex}-${index}`}>
+          Heading of the new section
+        </label>
+        <input
+          id={`split-${refArgs.sectionIndex}-${index}`}
+          className="rename-input"
+          placeholder="Heading of the new section"
+          value={heading}
+          autoFocus
+          onChange={(e) => setHeading(e.target.value)}
+          onKeyDown={(e) => e.key === 'Escape' && setSplitting(false)}
+        />
+        <button type="submit" className="chip">
+          Split
+        </button>
+      </form>
+    );
+  }
+  return (
+    <span className="paragraph-tools" role="group" aria-label={`Paragraph ${index + 1}`}>
+      {index > 0 && (
+        <button type="button" className="chip" onClick={() => setSplitting(true)}>
+          Split here
+        </button>
+      )}
+      <button
+        type="button"
+        className="chip"
+        onClick={() => void edit(() => call('paragraph.setStudy', { ...refArgs, paragraphIndex: index, study: props.excluded }))}
+      >
+        {props.excluded ? 'Study this' : 'Not for study'}
+      </button>
+    </span>
+  );
+}

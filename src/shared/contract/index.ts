@@ -1,0 +1,4 @@
+export * from './wire';
+export * from './models';
+export * from './commands';
+export * from './bridge';
