@@ -142,3 +142,15 @@ test('deleting an article asks first and can be undone', async ({ page, host }) 
   await library.toast().getByRole('button', { name: 'Undo' }).click();
   await expect(library.articles).toHaveCount(2);
 });
+
+test('Ctrl+O opens the file picker from any screen and imports into the library', async ({ page, host }) => {
+  await page.goto(host.url);
+  await page.keyboard.press('g');
+  await page.keyboard.press('s');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Stats');
+  const chooser = page.waitForEvent('filechooser');
+  await page.keyboard.press('Control+o');
+  await (await chooser).setFiles({ name: 'beekeeping.md', mimeType: 'text/markdown', buffer: Buffer.from(markdown) });
+  const library = new LibraryPage(page);
+  await expect(library.article('Field Notes on Beekeeping')).toBeVisible();
+});

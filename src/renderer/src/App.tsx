@@ -33,6 +33,7 @@ export function App() {
   const [helpOpen, setHelpOpen] = useState(false);
   const [toast, setToast] = useState<Toast | null>(null);
   const [version, setVersion] = useState(0);
+  const [importRequests, setImportRequests] = useState(0);
   const [theme, setTheme] = useTheme();
   const mainRef = useRef<HTMLElement>(null);
 
@@ -52,10 +53,11 @@ export function App() {
       notify: setToast,
       version,
       changed: () => setVersion((v) => v + 1),
+      importRequests,
       theme,
       setTheme,
     }),
-    [go, version, theme, setTheme],
+    [go, version, importRequests, theme, setTheme],
   );
 
   // Moving to a screen moves focus to it, so keyboard and screen-reader users land on its content.
@@ -63,7 +65,14 @@ export function App() {
     mainRef.current?.focus({ preventScroll: true });
   }, [screen]);
 
-  useShellShortcuts({ go, showHelp: () => setHelpOpen(true) });
+  useShellShortcuts({
+    go,
+    showHelp: () => setHelpOpen(true),
+    importFile: () => {
+      go('library');
+      setImportRequests((n) => n + 1);
+    },
+  });
   const dismissToast = useCallback(() => setToast(null), []);
   const showLibrary = useCallback(() => go('library'), [go]);
 

@@ -16,6 +16,8 @@ export interface AppActions {
   /** Grows after every change to the collection, so screens reload what they show. */
   version: number;
   changed(): void;
+  /** Grows each time the user asks to import a file from anywhere (Ctrl+O, the menu). */
+  importRequests: number;
   theme: ThemeChoice;
   setTheme(choice: ThemeChoice): void;
 }

@@ -5,6 +5,7 @@ import { screens, type ScreenId } from './screens';
 export interface ShortcutHandlers {
   go(screen: ScreenId): void;
   showHelp(): void;
+  importFile(): void;
 }
 
 /** Every shortcut the shell knows, for the `?` sheet. */
@@ -13,7 +14,7 @@ export const shellShortcuts: { keys: string[]; action: string }[] = [
   { keys: ['?'], action: 'Show these shortcuts' },
   { keys: ['Esc'], action: 'Close a dialog or back out' },
   { keys: ['Tab'], action: 'Move to the next control (Shift+Tab: the previous one)' },
-  { keys: ['i'], action: 'Library: import a file' },
+  { keys: ['Ctrl+O'], action: 'Import a file (also "i" in the Library)' },
   ...readerShortcuts.map((s) => ({ ...s, action: `Reader: ${s.action.charAt(0).toLowerCase()}${s.action.slice(1)}` })),
 ];
 
@@ -30,6 +31,11 @@ export function useShellShortcuts(handlers: ShortcutHandlers): void {
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === 'o') {
+        event.preventDefault();
+        latest.current.importFile();
+        return;
+      }
       if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey || isTyping(event.target)) return;
       if (pendingG.current !== null) {
         window.clearTimeout(pendingG.current);

@@ -10,6 +10,9 @@ import { PasteDialog } from './PasteDialog';
 import { useImporter } from './use-importer';
 
 type SortKey = 'added' | 'title' | 'opened' | 'due';
+
+/** Import requests already answered; module-level so a request made from another screen survives the mount. */
+let handledImportRequests = 0;
 const sorters: Record<SortKey, (a: ArticleSummary, b: ArticleSummary) => number> = {
   added: (a, b) => b.createdAt - a.createdAt,
   title: (a, b) => a.title.localeCompare(b.title),
@@ -26,6 +29,13 @@ export function LibraryScreen() {
   const [sort, setSort] = useState<SortKey>('added');
   const [filter, setFilter] = useState('');
   const [toDelete, setToDelete] = useState<ArticleSummary | null>(null);
+
+  // Ctrl+O (or the menu's Import…) from any screen lands here with a request to open the picker.
+  useEffect(() => {
+    if (app.importRequests <= handledImportRequests) return;
+    handledImportRequests = app.importRequests;
+    fileInput.current?.click();
+  }, [app.importRequests]);
 
   // "i" imports, as the shortcut sheet says.
   useEffect(() => {
