@@ -1,5 +1,6 @@
 import js from '@eslint/js';
 import globals from 'globals';
+import reactHooks from 'eslint-plugin-react-hooks';
 import tseslint from 'typescript-eslint';
 
 /** The import rules of docs/architecture.md, enforced per folder. */
@@ -54,6 +55,11 @@ export default tseslint.config(
   {
     files: ['src/cli/**/*.ts'],
     rules: restrict(['electron', '**/renderer/**', '**/main/**', '**/server/**', 'react'], 'The CLI drives the core; it knows no other host.'),
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    plugins: { 'react-hooks': reactHooks },
+    rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
     files: ['src/renderer/**/*.{ts,tsx}'],

@@ -5,12 +5,13 @@ import { openCollection, type Collection } from '../core/collection';
 import { prepareDataDir, resolveDataDir } from '../core/paths';
 import { createDispatch, type Dispatch } from '../core/rpc/dispatch';
 import type { CliCommand, CliContext, OptionsConfig } from './command';
+import { generateCommand } from './commands/generate';
 import { importCommand } from './commands/import';
 import { infoCommand } from './commands/info';
 import { parseCommand } from './commands/parse';
 
 /** The subcommands, in the order `--help` lists them. */
-export const cliCommands: CliCommand[] = [infoCommand, parseCommand, importCommand];
+export const cliCommands: CliCommand[] = [infoCommand, parseCommand, generateCommand, importCommand];
 
 const globalOptions: OptionsConfig = {
   'data-dir': { type: 'string' },

@@ -20,6 +20,8 @@ A second paragraph about deltas describes how distributary channels spread acros
 function setup(): { col: Collection; articleId: string } {
   const col = openCollection({ path: ':memory:', clock: manualClock(Date.UTC(2026, 4, 1, 12)) });
   const { articleId } = importArticle(col, { bytes: new TextEncoder().encode(text), fileName: 'rivers.txt', source: null });
+  // Start from no cards, so each test counts exactly the cards it adds.
+  col.db.prepare('DELETE FROM cards').run();
   return { col, articleId };
 }
 

@@ -5,6 +5,9 @@ import type { Collection } from '../collection';
 import { DEFAULT_PRESET_ID, newId } from '../ids';
 import { findArticleByHash, findArticleBySource, insertArticle, replaceArticleContent } from '../storage/articles';
 import { deckForArticle, insertDeck, renameDeck } from '../storage/decks';
+import { draftsFor, storeDrafts } from './generate-cards';
+import { INLINE_GENERATION_WORDS, startGenerationJob, studyWords } from './generation-job';
+import type { Layout } from './sections';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -22,6 +25,10 @@ export interface ImportResult {
   outcome: ImportOutcome;
   article: Article;
   warnings: string[];
+  /** Cards written during the import. */
+  cardsAdded: number;
+  /** For a long text, the job that writes its cards (null when they were written during the import). */
+  generationJob: string | null;
 }
 
 /**
@@ -37,6 +44,14 @@ export function importArticle(collection: Collection, request: ImportRequest): I
 
 export function storeParsedArticle(collection: Collection, parsed: ParsedArticle, source: string | null, bundled = false): ImportResult {
   const sourceHash = textHash(parsed.text);
+  const layout: Layout = {
+    sections: parsed.article.sections,
+    kinds: parsed.kinds,
+    excluded: parsed.kinds.map((row) => row.map(() => false)),
+  };
+  // A normal article gets its cards in the same transaction as the article; a book gets a job.
+  const inline = studyWords(layout) <= INLINE_GENERATION_WORDS;
+  const drafts = inline ? draftsFor(layout, parsed.article.title, {}) : [];
   const { value } = collection.transact((changes) => {
     const { db } = collection;
     const now = collection.clock.now();
@@ -54,15 +69,18 @@ export function storeParsedArticle(collection: Collection, parsed: ParsedArticle
       });
       const deck = deckForArticle(db, previous.id);
       if (deck) renameDeck(db, deck.id, parsed.article.title);
-      changes.mark('articles', 'decks');
-      return { articleId: previous.id, outcome: 'updated' as const };
+      const cardsAdded = inline ? storeDrafts(collection, previous.id, layout, drafts) : 0;
+      changes.mark('articles', 'decks', 'cards', 'queue');
+      return { articleId: previous.id, outcome: 'updated' as const, cardsAdded };
     }
 
     const articleId = newId();
     insertArticle(db, { id: articleId, article: parsed.article, paragraphKinds: parsed.kinds, format: parsed.format, source, sourceHash, bundled, now });
     insertDeck(db, { id: newId(), name: parsed.article.title, articleId, presetId: DEFAULT_PRESET_ID });
-    changes.mark('articles', 'decks');
-    return { articleId, outcome: 'created' as const };
+    const cardsAdded = inline ? storeDrafts(collection, articleId, layout, drafts) : 0;
+    changes.mark('articles', 'decks', 'cards', 'queue');
+    return { articleId, outcome: 'created' as const, cardsAdded };
   });
-  return { ...value, article: parsed.article, warnings: parsed.warnings };
+  const generationJob = !inline && value.outcome !== 'unchanged' ? startGenerationJob(collection, value.articleId) : null;
+  return { cardsAdded: 0, ...value, article: parsed.article, warnings: parsed.warnings, generationJob };
 }

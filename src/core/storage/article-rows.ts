@@ -59,3 +59,13 @@ export function moveCardSources(
     }
   }
 }
+
+/** The content of an article's cards, to tell a new draft from a card that already exists. */
+export function existingCardContents(db: Db, articleId: string): { kind: string; text: string | null; front: string | null; back: string | null }[] {
+  return db.prepare('SELECT kind, text, front, back FROM cards WHERE article_id = ?').all(articleId) as {
+    kind: string;
+    text: string | null;
+    front: string | null;
+    back: string | null;
+  }[];
+}

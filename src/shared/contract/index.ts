@@ -2,3 +2,4 @@ export * from './wire';
 export * from './models';
 export * from './commands';
 export * from './bridge';
+export * from './card-draft';

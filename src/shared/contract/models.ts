@@ -98,5 +98,19 @@ export const ImportSummary = z.object({
   sections: z.number().int(),
   cards: z.number().int(),
   warnings: z.array(z.string()),
+  /** For a long text, the job that is writing its cards (follow it with job.status). */
+  generationJob: z.string().nullable(),
 });
 export type ImportSummary = z.infer<typeof ImportSummary>;
+
+export const JobStatus = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  progress: z.object({ done: z.number(), total: z.number(), message: z.string() }),
+  result: z.unknown(),
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
+  startedAt: z.number().int(),
+  finishedAt: z.number().int().nullable(),
+});
+export type JobStatus = z.infer<typeof JobStatus>;

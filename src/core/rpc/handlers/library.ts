@@ -1,5 +1,7 @@
 import { articleView, deleteArticle, editLayout, openArticle, undoDeleteArticle } from '../../library/articles';
+import { startGenerationJob } from '../../library/generation-job';
 import { importArticle } from '../../library/import';
+import { cancelJob, jobStatus } from '../../jobs/registry';
 import { mergeWithNext, renameSection, setParagraphStudy, setSectionStudy, splitSection } from '../../library/sections';
 import { countRows, listArticles } from '../../storage/articles';
 import { readDaySettings } from '../../storage/settings';
@@ -32,6 +34,7 @@ export const libraryHandlers: HandlersFor<typeof libraryCommands> = {
       sections: view.sections.length,
       cards: view.sections.reduce((sum, s) => sum + s.cards, 0),
       warnings: result.warnings,
+      generationJob: result.generationJob,
     };
   },
 
@@ -70,4 +73,12 @@ export const libraryHandlers: HandlersFor<typeof libraryCommands> = {
     editLayout(collection, articleId, (layout) => setParagraphStudy(layout, sectionIndex, paragraphIndex, study));
     return done;
   },
+
+  'cards.generate': ({ collection }, { articleId, sectionIndex }) => ({
+    job: jobStatus(collection, startGenerationJob(collection, articleId, { sectionIndex })),
+  }),
+
+  'job.status': ({ collection }, { jobId }) => jobStatus(collection, jobId),
+
+  'job.cancel': ({ collection }, { jobId }) => cancelJob(collection, jobId),
 };

@@ -4,11 +4,15 @@ import { call } from './client';
 
 export type Loadable<T> = { status: 'loading' } | { status: 'error'; message: string } | { status: 'ready'; data: T };
 
-/** Runs a read command when the screen mounts (and on reload()), exposing loading and error states. */
+/**
+ * Runs a read command when the screen mounts, again when `version` grows (the collection changed),
+ * and on reload(); exposes loading and error states.
+ */
 export function useCommand<N extends CommandName>(name: N, input: CommandInput<N>, version = 0) {
   const [state, setState] = useState<Loadable<CommandOutput<N>>>({ status: 'loading' });
+  const [reloads, setReloads] = useState(0);
   const key = JSON.stringify(input);
-  const load = useCallback(() => {
+  useEffect(() => {
     let live = true;
     call(name, JSON.parse(key) as CommandInput<N>).then(
       (data) => live && setState({ status: 'ready', data }),
@@ -17,8 +21,7 @@ export function useCommand<N extends CommandName>(name: N, input: CommandInput<N
     return () => {
       live = false;
     };
-    // `version` is a dependency so the command runs again after the collection changed.
-  }, [name, key, version]);
-  useEffect(() => load(), [load]);
-  return { state, reload: load };
+  }, [name, key, version, reloads]);
+  const reload = useCallback(() => setReloads((n) => n + 1), []);
+  return { state, reload };
 }

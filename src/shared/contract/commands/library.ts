@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ArticleFormat, ArticleSummary, ArticleView, CollectionInfo, Id, ImportSummary } from '../models';
+import { ArticleFormat, ArticleSummary, ArticleView, CollectionInfo, Id, ImportSummary, JobStatus } from '../models';
 import type { CommandSpec } from './spec';
 
 const ArticleRef = { articleId: Id };
@@ -82,6 +82,21 @@ export const libraryCommands = {
   'paragraph.setStudy': {
     input: z.object({ ...SectionRef, paragraphIndex: z.number().int().min(0), study: z.boolean() }).strict(),
     output: Done,
+    mutates: true,
+  },
+  'cards.generate': {
+    input: z.object({ ...ArticleRef, sectionIndex: z.number().int().min(0).optional() }).strict(),
+    output: z.object({ job: JobStatus }),
+    mutates: true,
+  },
+  'job.status': {
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: JobStatus,
+    mutates: false,
+  },
+  'job.cancel': {
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: JobStatus,
     mutates: true,
   },
 } as const satisfies Record<string, CommandSpec>;

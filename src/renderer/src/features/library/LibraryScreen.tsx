@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ArticleSummary } from '../../../../shared/contract';
 import { useApp } from '../../app-context';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { JobProgress } from '../../components/JobProgress';
 import { call } from '../../core-client/client';
 import { useCommand } from '../../core-client/use-command';
 import { formatDate, plural } from '../../format';
@@ -126,6 +127,7 @@ export function LibraryScreen() {
         </label>
       </div>
       {importer.busy && <p className="quiet" role="status">Importing…</p>}
+      {importer.job && importer.job.state === 'running' && <JobProgress status={importer.job} label="Writing cards" />}
       {importer.error && (
         <p className="error" role="alert">
           {importer.error}

@@ -26,7 +26,8 @@ export async function importPasted(text: string, format: ArticleFormat): Promise
 }
 
 export function describeImport(summary: ImportSummary): string {
-  const counts = `${summary.sections} section${summary.sections === 1 ? '' : 's'}, ${summary.cards} card${summary.cards === 1 ? '' : 's'}`;
+  const cards = summary.generationJob ? 'cards being written' : `${summary.cards} card${summary.cards === 1 ? '' : 's'}`;
+  const counts = `${summary.sections} section${summary.sections === 1 ? '' : 's'}, ${cards}`;
   const head =
     summary.outcome === 'unchanged'
       ? `“${summary.title}” is already in your library; nothing changed.`

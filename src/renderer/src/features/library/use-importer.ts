@@ -1,6 +1,7 @@
 import { useCallback, useState } from 'react';
-import type { ArticleFormat } from '../../../../shared/contract';
+import type { ArticleFormat, ImportSummary, JobStatus } from '../../../../shared/contract';
 import { useApp } from '../../app-context';
+import { useJob } from '../../core-client/use-job';
 import { describeImport, importFile, importPasted } from './importing';
 
 /** Import from files or pasted text, with the outcome said next to where the user acted. */
@@ -8,6 +9,22 @@ export function useImporter() {
   const app = useApp();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const job = useJob(jobId, (status: JobStatus) => {
+    app.changed();
+    if (status.state === 'done') {
+      const added = (status.result as { cardsAdded?: number } | null)?.cardsAdded ?? 0;
+      app.notify({ message: `Wrote ${added} card${added === 1 ? '' : 's'} for the long text you imported.` });
+    } else if (status.state === 'cancelled') {
+      app.notify({ message: 'Card writing was cancelled; no cards were added. You can write them later from the reader.' });
+    } else if (status.error) {
+      app.notify({ message: status.error.message, tone: 'error' });
+    }
+  });
+  /** A long text's cards are written by a job; follow it so the user sees progress and can cancel. */
+  const follow = (summary: ImportSummary) => {
+    if (summary.generationJob) setJobId(summary.generationJob);
+  };
 
   const importFiles = useCallback(
     async (files: File[]) => {
@@ -18,7 +35,9 @@ export function useImporter() {
       const failures: string[] = [];
       for (const file of files) {
         try {
-          messages.push(describeImport(await importFile(file)));
+          const summary = await importFile(file);
+          follow(summary);
+          messages.push(describeImport(summary));
         } catch (e) {
           failures.push(`${file.name}: ${(e as Error).message}`);
         }
@@ -39,6 +58,7 @@ export function useImporter() {
       setError(null);
       try {
         const summary = await importPasted(text, format);
+        follow(summary);
         app.changed();
         app.notify({ message: describeImport(summary) });
         return true;
@@ -52,5 +72,5 @@ export function useImporter() {
     [app],
   );
 
-  return { busy, error, importFiles, importText };
+  return { busy, error, importFiles, importText, job };
 }
