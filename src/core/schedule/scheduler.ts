@@ -17,6 +17,7 @@ import {
   type StepUnit,
   StrategyMode,
   default_w,
+  forgetting_curve,
   fsrs,
 } from 'ts-fsrs';
 import { studyDay, studyDayByNumber, type DaySettings } from '../study-day';
@@ -182,25 +183,15 @@ export function setDueDate(card: CardMemory, now: number, days: number, day: Day
   return { card: next, log: { kind: 'manual', rating: 0, ...beforeValues(card, now, day), scheduledDays: days } };
 }
 
-/** Probability of recall now (0 for a new card), as ts-fsrs computes it; used to order a backlog. */
+/**
+ * Probability of recall now (0 for a new card), exactly as ts-fsrs's get_retrievability computes it
+ * (whole days since the last review on the preset's forgetting curve), without building its Card and
+ * Date objects: the queue asks this of every due card, and a backlog can be tens of thousands.
+ */
 export function retrievability(card: CardMemory, now: number, preset: Preset): number {
   if (card.state === CardStates.New || card.lastReview === null) return 0;
-  return schedulerFor(preset).get_retrievability(
-    {
-      due: new Date(card.due),
-      stability: card.stability,
-      difficulty: card.difficulty,
-      elapsed_days: 0,
-      scheduled_days: 0,
-      learning_steps: card.learningSteps,
-      reps: card.reps,
-      lapses: card.lapses,
-      state: card.state,
-      last_review: new Date(card.lastReview),
-    },
-    new Date(now),
-    false,
-  );
+  const elapsedDays = Math.max(0, Math.floor((now - card.lastReview) / 86_400_000));
+  return forgetting_curve(preset.weights ?? default_w, elapsedDays, card.stability);
 }
 
 /**

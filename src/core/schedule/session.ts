@@ -9,11 +9,12 @@ import {
   getRawCard,
   listCardsInScope,
   listDecks,
+  largestDailyLimit,
   listQueueCandidates,
   memoryOfRaw,
   nextDueAfter,
   type CardScope,
-  type RawCardRow,
+  type QueueRow,
 } from '../storage/cards';
 import { countDoneSince } from '../storage/review-logs';
 import { readDaySettings } from '../storage/settings';
@@ -35,7 +36,7 @@ export function dayContext(collection: Collection): DayContext {
   return { now, day, today: studyDay(now, day) };
 }
 
-function toCandidate(raw: RawCardRow): QueueCandidate {
+function toCandidate(raw: QueueRow): QueueCandidate {
   return {
     id: raw.id,
     deckId: raw.deck_id,
@@ -66,7 +67,7 @@ function allowances(collection: Collection, deckIds: Iterable<string>, today: St
 /** The queue for a scope ({} = everything due): rebuild it after every answer. */
 export function studyQueue(collection: Collection, scope: CardScope = {}): Queue {
   const { now, today } = dayContext(collection);
-  const candidates = listQueueCandidates(collection.db, scope, now, today.end).map(toCandidate);
+  const candidates = listQueueCandidates(collection.db, scope, now, today.end, largestDailyLimit(collection.db)).map(toCandidate);
   const decks = allowances(collection, candidates.map((c) => c.deckId), today);
   return buildQueue({ candidates, now, today, decks });
 }
@@ -86,7 +87,7 @@ export interface DeckDueCounts extends QueueCounts {
 export function dueCounts(collection: Collection): DeckDueCounts[] {
   const { now, today } = dayContext(collection);
   const decks = listDecks(collection.db);
-  const candidates = listQueueCandidates(collection.db, {}, now, today.end).map(toCandidate);
+  const candidates = listQueueCandidates(collection.db, {}, now, today.end, largestDailyLimit(collection.db)).map(toCandidate);
   const queue = buildQueue({ candidates, now, today, decks: allowances(collection, decks.map((d) => d.id), today) });
   return decks.map((d) => ({
     deckId: d.id,

@@ -80,7 +80,10 @@ const CARD_COLUMNS: readonly (keyof RawCardRow)[] = [
   'last_review', 'learning_steps', 'created_at', 'updated_at',
 ];
 
-export function memoryOfRaw(raw: RawCardRow): CardMemory {
+/** The columns the scheduler reads: a card's memory state. */
+export type MemoryColumns = Pick<RawCardRow, 'state' | 'due' | 'stability' | 'difficulty' | 'reps' | 'lapses' | 'last_review' | 'learning_steps'>;
+
+export function memoryOfRaw(raw: MemoryColumns): CardMemory {
   return {
     state: raw.state as CardState,
     due: raw.due,
@@ -252,15 +255,39 @@ function scopeWhere(scope: CardScope): { sql: string; params: Record<string, unk
   return { sql: parts.length ? parts.join(' AND ') : '1 = 1', params };
 }
 
-/** Study candidates: unsuspended, unburied cards in scope that fall due before `dueBefore`. */
-export function listQueueCandidates(db: Db, scope: CardScope, now: number, dueBefore: number): RawCardRow[] {
+/** What the queue needs of a card: its memory state and whether it may be studied now. */
+export type QueueRow = MemoryColumns & Pick<RawCardRow, 'id' | 'deck_id' | 'suspended' | 'buried_until'>;
+
+/**
+ * Study candidates: unsuspended, unburied cards in scope that fall due before `dueBefore`. Every
+ * (re)learning card comes back, but of each deck's reviews and new cards only the first `perDeckCap`
+ * in queue order: lowest retrievability first for reviews (on one forgetting curve it falls as whole
+ * days since the last review grow against stability, the order ts-fsrs's retrievability gives), and
+ * due order for new cards. No daily limit is above the cap, so the queue is the same as if every
+ * due card were read, while a backlog of 100,000 cards costs a few hundred rows.
+ */
+export function listQueueCandidates(db: Db, scope: CardScope, now: number, dueBefore: number, perDeckCap = 9999): QueueRow[] {
   const where = scopeWhere(scope);
   return db
     .prepare(
-      `SELECT * FROM cards WHERE ${where.sql} AND suspended = 0
-         AND (buried_until IS NULL OR buried_until <= @now) AND due < @dueBefore`,
+      `SELECT id, deck_id, suspended, buried_until, state, due, stability, difficulty, reps, lapses, last_review, learning_steps
+         FROM (
+           SELECT *, row_number() OVER (
+                    PARTITION BY deck_id, state
+                    ORDER BY CASE WHEN state = 2 THEN ((@now - last_review) / 86400000) / max(stability, 0.001) END DESC, due, id
+                  ) AS position
+             FROM cards
+            WHERE ${where.sql} AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now) AND due < @dueBefore
+         )
+        WHERE state IN (1, 3) OR position <= @perDeckCap`,
     )
-    .all({ ...where.params, now, dueBefore }) as RawCardRow[];
+    .all({ ...where.params, now, dueBefore, perDeckCap }) as QueueRow[];
+}
+
+/** The largest daily limit of any preset: no deck can take more reviews or new cards in a day. */
+export function largestDailyLimit(db: Db): number {
+  const row = db.prepare('SELECT max(max(new_per_day, reviews_per_day)) AS cap FROM presets').get() as { cap: number | null };
+  return row.cap ?? 0;
 }
 
 /** Every card in scope, in the article's order: what a custom (ahead-of-schedule) session studies. */
