@@ -3,6 +3,7 @@ import { mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import { LATEST_SCHEMA_VERSION } from '../core/storage/migrations';
 import { main } from './main';
 
 const dirs: string[] = [];
@@ -33,7 +34,7 @@ describe('lectern', () => {
     const dir = tempDir();
     const { code, stdout } = await run(['info', '--json', '--data-dir', dir]);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toEqual({ dataDir: dir, schemaVersion: 1, articles: 0, cards: 0, reviewLogs: 0 });
+    expect(JSON.parse(stdout)).toEqual({ dataDir: dir, schemaVersion: LATEST_SCHEMA_VERSION, articles: 0, cards: 0, reviewLogs: 0 });
     expect(stdout.trim().split('\n')).toHaveLength(1);
   });
 
@@ -76,6 +77,6 @@ describe('lectern', () => {
     const dir = tempDir();
     const result = spawnSync(bin, ['info', '--json', '--data-dir', dir], { encoding: 'utf8' });
     expect(result.status).toBe(0);
-    expect(JSON.parse(result.stdout)).toMatchObject({ dataDir: dir, schemaVersion: 1 });
+    expect(JSON.parse(result.stdout)).toMatchObject({ dataDir: dir, schemaVersion: LATEST_SCHEMA_VERSION });
   });
 });

@@ -25,16 +25,16 @@ function setup(): { col: Collection; articleId: string } {
   return { col, articleId };
 }
 
-/** A card on a given passage, as card generation will store it. */
-function addCard(col: Collection, articleId: string, section: number, paragraph: number, due: number): string {
+/** A card on a given passage, as card generation stores it; state 2 is a card already in review. */
+function addCard(col: Collection, articleId: string, section: number, paragraph: number, due: number, state = 0): string {
   const id = newId();
   const deck = col.db.prepare('SELECT id FROM decks WHERE article_id = ?').get(articleId) as { id: string };
   col.db
     .prepare(
-      `INSERT INTO cards (id, deck_id, article_id, section_index, kind, text, source_paragraph, source_start, source_end, source_quote, due, created_at, updated_at)
-       VALUES (?, ?, ?, ?, 'cloze', 'x {{c1::y}}', ?, 0, 1, 'y', ?, 0, 0)`,
+      `INSERT INTO cards (id, deck_id, article_id, section_index, kind, text, source_paragraph, source_start, source_end, source_quote, state, due, created_at, updated_at)
+       VALUES (?, ?, ?, ?, 'cloze', 'x {{c1::y}}', ?, 0, 1, 'y', ?, ?, 0, 0)`,
     )
-    .run(id, deck.id, articleId, section, paragraph, due);
+    .run(id, deck.id, articleId, section, paragraph, state, due);
   return id;
 }
 
@@ -42,14 +42,15 @@ const position = (col: Collection, id: string) =>
   col.db.prepare('SELECT section_index AS section, source_paragraph AS paragraph FROM cards WHERE id = ?').get(id);
 
 describe('articles in the library', () => {
-  it('shows each section with its cards and the cards due today', () => {
+  it('shows each section with its cards, the new ones, and the studied ones due today', () => {
     const { col, articleId } = setup();
-    addCard(col, articleId, 1, 0, Date.UTC(2026, 4, 1, 8));
-    addCard(col, articleId, 1, 1, Date.UTC(2026, 4, 9));
+    addCard(col, articleId, 1, 0, Date.UTC(2026, 4, 1, 8), 2);
+    addCard(col, articleId, 1, 1, Date.UTC(2026, 4, 9), 2);
+    addCard(col, articleId, 1, 1, Date.UTC(2026, 4, 1, 8), 0);
     const view = articleView(col, articleId);
-    expect(view.sections.map((s) => [s.heading, s.cards, s.due])).toEqual([
-      [null, 0, 0],
-      ['Deltas', 2, 1],
+    expect(view.sections.map((s) => [s.heading, s.cards, s.new, s.due])).toEqual([
+      [null, 0, 0, 0],
+      ['Deltas', 3, 1, 1],
     ]);
     expect(view.sections[1]!.kinds).toEqual(['prose', 'prose']);
   });

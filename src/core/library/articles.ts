@@ -34,6 +34,7 @@ export function articleView(collection: Collection, articleId: string): ArticleV
       kinds: section.paragraphs.map((_, p) => row.kinds[i]?.[p] ?? 'prose'),
       excluded: section.paragraphs.map((_, p) => row.excluded[i]?.[p] ?? false),
       cards: counts.get(i)?.cards ?? 0,
+      new: counts.get(i)?.new ?? 0,
       due: counts.get(i)?.due ?? 0,
     })),
   };

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { openCollection } from '../collection';
+import { LATEST_SCHEMA_VERSION } from '../storage/migrations';
 import { createDispatch } from './dispatch';
 
 function setup() {
@@ -15,7 +16,7 @@ describe('dispatch', () => {
     const { dispatch } = setup();
     expect(await dispatch('collection.info', {})).toEqual({
       ok: true,
-      data: { dataDir: null, schemaVersion: 1, articles: 0, cards: 0, reviewLogs: 0 },
+      data: { dataDir: null, schemaVersion: LATEST_SCHEMA_VERSION, articles: 0, cards: 0, reviewLogs: 0 },
     });
   });
 

@@ -30,16 +30,25 @@ export function restoreArticleRows(db: Db, rows: ArticleRows): void {
   }
 }
 
-/** Card counts per section of an article: all cards, and those due before `dueBefore`. */
-export function sectionCardCounts(db: Db, articleId: string, now: number, dueBefore: number): Map<number, { cards: number; due: number }> {
+export interface SectionCounts {
+  cards: number;
+  /** Cards not studied yet. */
+  new: number;
+  /** Studied cards that fall due before the end of the study day. */
+  due: number;
+}
+
+/** Card counts per section of an article (see listArticles for what "new" and "due" mean). */
+export function sectionCardCounts(db: Db, articleId: string, now: number, dueBefore: number): Map<number, SectionCounts> {
   const rows = db
     .prepare(
       `SELECT section_index AS section, count(*) AS cards,
-              sum(CASE WHEN suspended = 0 AND due < @dueBefore AND (buried_until IS NULL OR buried_until <= @now) THEN 1 ELSE 0 END) AS due
+              sum(CASE WHEN state = 0 AND suspended = 0 THEN 1 ELSE 0 END) AS new,
+              sum(CASE WHEN state <> 0 AND suspended = 0 AND due < @dueBefore AND (buried_until IS NULL OR buried_until <= @now) THEN 1 ELSE 0 END) AS due
          FROM cards WHERE article_id = @articleId AND section_index IS NOT NULL GROUP BY section_index`,
     )
-    .all({ articleId, now, dueBefore }) as { section: number; cards: number; due: number }[];
-  return new Map(rows.map((r) => [r.section, { cards: r.cards, due: r.due }]));
+    .all({ articleId, now, dueBefore }) as ({ section: number } & SectionCounts)[];
+  return new Map(rows.map((r) => [r.section, { cards: r.cards, new: r.new, due: r.due }]));
 }
 
 /** Moves cards' source positions after sections were merged or split. */

@@ -174,17 +174,22 @@ export interface ArticleListRow {
   lastOpenedAt: number | null;
   sections: number;
   cards: number;
+  newCards: number;
   dueToday: number;
 }
 
-/** The library: every article with its counts. `dueBefore` is the end of the current study day. */
+/**
+ * The library: every article with its counts. `dueBefore` is the end of the current study day; "due"
+ * counts cards already studied that fall due today, as Anki does; unseen cards are counted as new.
+ */
 export function listArticles(db: Db, now: number, dueBefore: number): ArticleListRow[] {
   return db
     .prepare(
       `SELECT a.id, a.title, a.source, a.created_at AS createdAt, a.updated_at AS updatedAt,
               a.last_opened_at AS lastOpenedAt, json_array_length(a.sections) AS sections,
               (SELECT count(*) FROM cards c WHERE c.article_id = a.id) AS cards,
-              (SELECT count(*) FROM cards c WHERE c.article_id = a.id AND c.suspended = 0
+              (SELECT count(*) FROM cards c WHERE c.article_id = a.id AND c.state = 0 AND c.suspended = 0) AS newCards,
+              (SELECT count(*) FROM cards c WHERE c.article_id = a.id AND c.state <> 0 AND c.suspended = 0
                  AND (c.buried_until IS NULL OR c.buried_until <= @now) AND c.due < @dueBefore) AS dueToday
          FROM articles a
         ORDER BY a.created_at DESC, a.id DESC`,

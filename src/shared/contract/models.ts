@@ -45,6 +45,9 @@ export const ArticleSummary = z.object({
   lastOpenedAt: z.number().int().nullable(),
   sections: z.number().int(),
   cards: z.number().int(),
+  /** Cards not studied yet. */
+  newCards: z.number().int(),
+  /** Studied cards that fall due today. */
   dueToday: z.number().int(),
 });
 export type ArticleSummary = z.infer<typeof ArticleSummary>;
@@ -71,6 +74,7 @@ export const SectionView = Section.extend({
   /** Paragraphs the user marked as not for study. */
   excluded: z.array(z.boolean()),
   cards: z.number().int(),
+  new: z.number().int(),
   due: z.number().int(),
 });
 export type SectionView = z.infer<typeof SectionView>;

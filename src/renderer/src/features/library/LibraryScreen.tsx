@@ -206,6 +206,7 @@ function ArticleRow({ article, onDelete }: { article: ArticleSummary; onDelete: 
           <span>
             {article.cards} {plural(article.cards, 'card', 'cards')}
           </span>
+          <span>{article.newCards} new</span>
           <span className={article.dueToday > 0 ? 'due-count' : undefined}>{article.dueToday} due today</span>
           <span>{article.lastOpenedAt ? `Opened ${formatDate(article.lastOpenedAt)}` : 'Not opened yet'}</span>
         </p>
