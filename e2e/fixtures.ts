@@ -16,8 +16,17 @@ export interface RunningHost {
  * Starts the real web host (`npm run serve` does the same) on --port 0 with an empty data folder,
  * and reads the one address line it prints. Nothing is stubbed: the page talks to the real core.
  */
-export async function startHost(env: NodeJS.ProcessEnv = {}): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
+export interface StartHostOptions {
+  /** Writes into the data folder before the host starts (a pre-made collection, for example). */
+  seed?: (dataDir: string) => void;
+}
+
+export async function startHost(
+  env: NodeJS.ProcessEnv = {},
+  options: StartHostOptions = {},
+): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
+  options.seed?.(dataDir);
   const child: ChildProcess = spawn(process.execPath, [resolve('bin/serve.mjs'), '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],

@@ -5,13 +5,16 @@ import { openCollection, type Collection } from '../core/collection';
 import { prepareDataDir, resolveDataDir } from '../core/paths';
 import { createDispatch, type Dispatch } from '../core/rpc/dispatch';
 import type { CliCommand, CliContext, OptionsConfig } from './command';
+import { dueCommand } from './commands/due';
+import { exportCommand } from './commands/export';
 import { generateCommand } from './commands/generate';
 import { importCommand } from './commands/import';
+import { importDeckCommand } from './commands/import-deck';
 import { infoCommand } from './commands/info';
 import { parseCommand } from './commands/parse';
 
 /** The subcommands, in the order `--help` lists them. */
-export const cliCommands: CliCommand[] = [infoCommand, parseCommand, generateCommand, importCommand];
+export const cliCommands: CliCommand[] = [infoCommand, parseCommand, generateCommand, importCommand, dueCommand, exportCommand, importDeckCommand];
 
 const globalOptions: OptionsConfig = {
   'data-dir': { type: 'string' },

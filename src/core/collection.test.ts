@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { LecternError } from '../shared/contract';
 import { manualClock } from './clock';
 import { openCollection } from './collection';
-import { LATEST_SCHEMA_VERSION } from './storage/migrations';
+import { LATEST_SCHEMA_VERSION, migrations } from './storage/migrations';
 
 const dirs: string[] = [];
 function tempFile(): string {
@@ -34,7 +34,8 @@ describe('openCollection', () => {
   it('records every migration in the database and opens a file with WAL and foreign keys', () => {
     const path = tempFile();
     const col = openCollection({ path });
-    expect(col.db.prepare('SELECT version FROM schema_migrations').all()).toEqual([{ version: LATEST_SCHEMA_VERSION }]);
+    expect(col.db.prepare('SELECT version FROM schema_migrations ORDER BY version').all()).toEqual(migrations.map((m) => ({ version: m.version })));
+    expect(migrations.at(-1)!.version).toBe(LATEST_SCHEMA_VERSION);
     expect(col.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(col.db.pragma('foreign_keys', { simple: true })).toBe(1);
     col.close();

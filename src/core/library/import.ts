@@ -2,6 +2,7 @@ import type { Article } from '../../shared/contract';
 import { parseArticleFile, type ArticleFormat, type ParsedArticle } from '../article';
 import { textHash } from '../article/identity';
 import type { Collection } from '../collection';
+import { reanchorCards } from '../cards/reanchor';
 import { DEFAULT_PRESET_ID, newId } from '../ids';
 import { findArticleByHash, findArticleBySource, insertArticle, replaceArticleContent } from '../storage/articles';
 import { deckForArticle, insertDeck, renameDeck } from '../storage/decks';
@@ -67,6 +68,8 @@ export function storeParsedArticle(collection: Collection, parsed: ParsedArticle
         sourceHash,
         now,
       });
+      // Cards follow their quoted passages into the new text (status ok / changed / missing), before new drafts are added.
+      reanchorCards(collection, previous.id, layout, now);
       const deck = deckForArticle(db, previous.id);
       if (deck) renameDeck(db, deck.id, parsed.article.title);
       const cardsAdded = inline ? storeDrafts(collection, previous.id, layout, drafts) : 0;

@@ -35,6 +35,6 @@ export function openHostCollection(options: HostCollectionOptions): HostCollecti
     collection.close();
     throw error;
   }
-  const dispatch = createDispatch({ collection, dataDir: options.dataDir }, options.dispatchOptions);
+  const dispatch = createDispatch({ collection, dataDir: options.dataDir, nativeBinding: options.nativeBinding }, options.dispatchOptions);
   return { collection, dispatch, created };
 }

@@ -112,6 +112,48 @@ export const migrations: Migration[] = [
       CREATE INDEX review_logs_time ON review_logs (reviewed_at);
     `,
   },
+  {
+    version: 2,
+    name: 'full-text search over cards (FTS5), kept in sync by triggers',
+    // A self-contained FTS table, not an external-content one: cards has no INTEGER PRIMARY KEY, so its
+    // implicit rowid may be renumbered by VACUUM. cards_fts_keys maps a card to its FTS row, so the
+    // triggers find that row by key instead of scanning. Tags are indexed as words.
+    sql: `
+      CREATE VIRTUAL TABLE cards_fts USING fts5(
+        card_id UNINDEXED, text, front, back, tags, tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TABLE cards_fts_keys (
+        card_id  TEXT PRIMARY KEY,
+        fts_row  INTEGER NOT NULL
+      ) WITHOUT ROWID;
+      CREATE TRIGGER cards_fts_insert AFTER INSERT ON cards BEGIN
+        INSERT INTO cards_fts (card_id, text, front, back, tags)
+        VALUES (new.id, coalesce(new.text, ''), coalesce(new.front, ''), coalesce(new.back, ''),
+                (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)));
+        INSERT INTO cards_fts_keys (card_id, fts_row) VALUES (new.id, last_insert_rowid());
+      END;
+      CREATE TRIGGER cards_fts_delete AFTER DELETE ON cards BEGIN
+        DELETE FROM cards_fts WHERE rowid = (SELECT fts_row FROM cards_fts_keys WHERE card_id = old.id);
+        DELETE FROM cards_fts_keys WHERE card_id = old.id;
+      END;
+      CREATE TRIGGER cards_fts_update AFTER UPDATE OF id, text, front, back, tags ON cards BEGIN
+        DELETE FROM cards_fts WHERE rowid = (SELECT fts_row FROM cards_fts_keys WHERE card_id = old.id);
+        DELETE FROM cards_fts_keys WHERE card_id = old.id;
+        INSERT INTO cards_fts (card_id, text, front, back, tags)
+        VALUES (new.id, coalesce(new.text, ''), coalesce(new.front, ''), coalesce(new.back, ''),
+                (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(new.tags)));
+        INSERT INTO cards_fts_keys (card_id, fts_row) VALUES (new.id, last_insert_rowid());
+      END;
+      -- Index the cards already there.
+      INSERT INTO cards_fts (card_id, text, front, back, tags)
+        SELECT id, coalesce(text, ''), coalesce(front, ''), coalesce(back, ''),
+               (SELECT coalesce(group_concat(value, ' '), '') FROM json_each(cards.tags))
+          FROM cards;
+      INSERT INTO cards_fts_keys (card_id, fts_row) SELECT card_id, rowid FROM cards_fts;
+      CREATE INDEX cards_created ON cards (created_at);
+      CREATE INDEX cards_state_due ON cards (state, due);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -4,8 +4,11 @@ import { DropZone } from './components/DropZone';
 import { ShortcutsDialog } from './components/ShortcutsDialog';
 import { ToastArea } from './components/ToastArea';
 import { LibraryScreen } from './features/library/LibraryScreen';
-import { NotYet } from './features/placeholder/NotYet';
+import { CardsScreen } from './features/cards/CardsScreen';
 import { ReaderScreen } from './features/reader/ReaderScreen';
+import { ReviewScreen } from './features/review/ReviewScreen';
+import { SettingsScreen } from './features/settings/SettingsScreen';
+import { StatsScreen } from './features/stats/StatsScreen';
 import { isScreenId, screens, type ScreenId } from './screens';
 import { useShellShortcuts } from './shortcuts';
 import { useTheme } from './theme';
@@ -13,20 +16,17 @@ import { useTheme } from './theme';
 const SCREEN_KEY = 'lectern.screen';
 const READING_KEY = 'lectern.reading';
 
-/** Screens whose issue has not landed say so in one sentence. */
-const notYet: Record<Exclude<ScreenId, 'library' | 'read'>, string> = {
-  review: 'Review is not built yet: it arrives with the FSRS scheduler, once articles have cards.',
-  cards: 'The card browser is not built yet: it arrives once Lectern generates cards from articles.',
-  stats: 'Statistics are not built yet: they arrive with review, from its log.',
-  settings: 'Settings are not built yet: they arrive with the scheduler’s presets.',
-};
 
 export function App() {
   const [screen, setScreen] = useState<ScreenId>(() => {
     const saved = sessionStorage.getItem(SCREEN_KEY);
     return isScreenId(saved) ? saved : 'library';
   });
-  const [reading, setReading] = useState<{ articleId: string; section?: number } | null>(() => {
+  const [reading, setReading] = useState<{
+    articleId: string;
+    section?: number;
+    passage?: { paragraph: number; start: number; end: number };
+  } | null>(() => {
     const saved = sessionStorage.getItem(READING_KEY);
     return saved ? { articleId: saved } : null;
   });
@@ -45,8 +45,8 @@ export function App() {
   const actions: AppActions = useMemo(
     () => ({
       go,
-      read: (articleId, section) => {
-        setReading({ articleId, section });
+      read: (articleId, section, passage) => {
+        setReading({ articleId, section, passage });
         sessionStorage.setItem(READING_KEY, articleId);
         go('read');
       },
@@ -112,7 +112,12 @@ export function App() {
           {screen === 'library' && <LibraryScreen />}
           {screen === 'read' &&
             (reading ? (
-              <ReaderScreen key={`${reading.articleId}:${reading.section ?? ''}`} articleId={reading.articleId} sectionIndex={reading.section} />
+              <ReaderScreen
+                key={`${reading.articleId}:${reading.section ?? ''}:${reading.passage ? JSON.stringify(reading.passage) : ''}`}
+                articleId={reading.articleId}
+                sectionIndex={reading.section}
+                passage={reading.passage}
+              />
             ) : (
               <section className="screen" aria-labelledby="screen-title">
                 <header className="screen-header">
@@ -124,9 +129,10 @@ export function App() {
                 </button>
               </section>
             ))}
-          {screen !== 'library' && screen !== 'read' && (
-            <NotYet title={screens.find((s) => s.id === screen)!.label} sentence={notYet[screen]} />
-          )}
+          {screen === 'review' && <ReviewScreen />}
+          {screen === 'cards' && <CardsScreen />}
+          {screen === 'stats' && <StatsScreen />}
+          {screen === 'settings' && <SettingsScreen />}
         </main>
         <DropZone onImported={showLibrary} />
         <ToastArea toast={toast} onDismiss={dismissToast} />

@@ -10,8 +10,8 @@ export interface Toast {
 
 export interface AppActions {
   go(screen: ScreenId): void;
-  /** Opens the reader at an article (and, optionally, a section). */
-  read(articleId: string, sectionIndex?: number): void;
+  /** Opens the reader at an article (and, optionally, a section, and a passage of it to highlight). */
+  read(articleId: string, sectionIndex?: number, passage?: { paragraph: number; start: number; end: number }): void;
   notify(toast: Toast): void;
   /** Grows after every change to the collection, so screens reload what they show. */
   version: number;

@@ -8,6 +8,8 @@ import { applySavedTheme } from './theme';
 import './styles/theme.css';
 import './styles/app.css';
 import './styles/reader.css';
+import './styles/review.css';
+import './styles/cards.css';
 
 applySavedTheme();
 

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
+import { cardCommands } from './commands/cards';
+import { exchangeCommands } from './commands/exchange';
 import { libraryCommands } from './commands/library';
+import { reviewCommands } from './commands/review';
 import type { CommandSpec } from './commands/spec';
 
 export type { CommandSpec } from './commands/spec';
@@ -12,6 +15,9 @@ export type { CommandSpec } from './commands/spec';
  */
 export const commands = {
   ...libraryCommands,
+  ...cardCommands,
+  ...reviewCommands,
+  ...exchangeCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export type CommandName = keyof typeof commands;

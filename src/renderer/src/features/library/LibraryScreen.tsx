@@ -6,6 +6,9 @@ import { JobProgress } from '../../components/JobProgress';
 import { call } from '../../core-client/client';
 import { useCommand } from '../../core-client/use-command';
 import { formatDate, plural } from '../../format';
+import { ExportDialog } from '../exchange/ExportDialog';
+import { ReviewDueButton } from '../review/ReviewDueButton';
+import { ImportDeckDialog } from '../exchange/ImportDeckDialog';
 import { IMPORT_ACCEPT } from './importing';
 import { PasteDialog } from './PasteDialog';
 import { useImporter } from './use-importer';
@@ -30,6 +33,8 @@ export function LibraryScreen() {
   const [sort, setSort] = useState<SortKey>('added');
   const [filter, setFilter] = useState('');
   const [toDelete, setToDelete] = useState<ArticleSummary | null>(null);
+  const [exportFor, setExportFor] = useState<{ articleId?: string; title?: string } | null>(null);
+  const [importDeckOpen, setImportDeckOpen] = useState(false);
 
   // Ctrl+O (or the menu's Import…) from any screen lands here with a request to open the picker.
   useEffect(() => {
@@ -98,6 +103,12 @@ export function LibraryScreen() {
         <button type="button" className="button" onClick={() => setPasteOpen(true)}>
           Paste text…
         </button>
+        <button type="button" className="button" onClick={() => setImportDeckOpen(true)}>
+          Import deck…
+        </button>
+        <button type="button" className="button" onClick={() => setExportFor({})}>
+          Export…
+        </button>
         <input
           ref={fileInput}
           type="file"
@@ -152,7 +163,12 @@ export function LibraryScreen() {
       {articles.length > 0 && (
         <ul className="article-list" aria-label="Articles">
           {articles.map((article) => (
-            <ArticleRow key={article.id} article={article} onDelete={() => setToDelete(article)} />
+            <ArticleRow
+              key={article.id}
+              article={article}
+              onDelete={() => setToDelete(article)}
+              onExport={() => setExportFor({ articleId: article.id, title: article.title })}
+            />
           ))}
         </ul>
       )}
@@ -166,6 +182,13 @@ export function LibraryScreen() {
         }}
         error={importer.error}
       />
+      <ExportDialog
+        open={exportFor !== null}
+        onClose={() => setExportFor(null)}
+        articleId={exportFor?.articleId ?? null}
+        articleTitle={exportFor?.title}
+      />
+      <ImportDeckDialog open={importDeckOpen} onClose={() => setImportDeckOpen(false)} onImported={() => app.changed()} />
       <ConfirmDialog
         open={toDelete !== null}
         title="Delete this article?"
@@ -180,14 +203,19 @@ export function LibraryScreen() {
 
 function DueSummary({ articles }: { articles: ArticleSummary[] }) {
   const due = articles.reduce((sum, a) => sum + a.dueToday, 0);
+  const fresh = articles.reduce((sum, a) => sum + a.newCards, 0);
   return (
-    <p className="due-summary" aria-live="polite">
-      <strong>{due}</strong> {plural(due, 'card', 'cards')} due today
-    </p>
+    <div className="due-header">
+      <p className="due-summary" aria-live="polite">
+        <strong>{due}</strong> {plural(due, 'card', 'cards')} due today
+        {fresh > 0 && <span className="due-new"> · {fresh} new</span>}
+      </p>
+      {due + fresh > 0 && <ReviewDueButton primary due={due} />}
+    </div>
   );
 }
 
-function ArticleRow({ article, onDelete }: { article: ArticleSummary; onDelete: () => void }) {
+function ArticleRow({ article, onDelete, onExport }: { article: ArticleSummary; onDelete: () => void; onExport: () => void }) {
   const app = useApp();
   return (
     <li className="article-row">
@@ -214,6 +242,17 @@ function ArticleRow({ article, onDelete }: { article: ArticleSummary; onDelete: 
       <div className="article-actions">
         <button type="button" className="button" onClick={() => app.read(article.id)}>
           {article.lastOpenedAt ? 'Continue reading' : 'Start reading'}
+        </button>
+        {article.cards > 0 && (
+          <ReviewDueButton
+            scope={{ articleId: article.id }}
+            due={article.dueToday}
+            title={article.title}
+            label={article.lastOpenedAt || article.dueToday > 0 ? 'Review' : `Review its ${article.cards} ${plural(article.cards, 'card', 'cards')}`}
+          />
+        )}
+        <button type="button" className="button quiet-button" onClick={onExport} aria-label={`Export “${article.title}”`}>
+          Export
         </button>
         <button type="button" className="button quiet-button" onClick={onDelete} aria-label={`Delete “${article.title}”`}>
           Delete

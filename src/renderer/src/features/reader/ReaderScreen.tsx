@@ -1,20 +1,35 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ArticleView } from '../../../../shared/contract';
+import type { CardItem } from '../../../../shared/contract/card-models';
 import { useApp } from '../../app-context';
 import { call } from '../../core-client/client';
 import { useCommand } from '../../core-client/use-command';
+import type { EditorSubject } from '../cards/CardEditor';
+import { CardsPanel } from '../cards/CardsPanel';
 import { ArticleHeader } from './ArticleHeader';
 import { decodePosition, encodePosition } from './reading-position';
-import { ReaderSection } from './ReaderSection';
+import { ReaderSection, type PassageMark } from './ReaderSection';
 import { ReaderToolbar } from './ReaderToolbar';
-import { SelectionToolbar } from './SelectionToolbar';
-import { TableOfContents } from './TableOfContents';
+import { SelectionToolbar, type TextSelection } from './SelectionToolbar';
+import { sectionLabel, TableOfContents } from './TableOfContents';
 import { useReaderKeys } from './use-reader-keys';
 
 const FONT_KEY = 'lectern.readerFontSize';
 const FONT_SIZES = [15, 16, 17, 18, 19, 20, 22, 24];
+const CARDS_KEY = 'lectern.readerCards';
 
-export function ReaderScreen({ articleId, sectionIndex }: { articleId: string; sectionIndex?: number | undefined }) {
+/** A passage to open the reader at and highlight ("show in article"). */
+export type PassageTarget = PassageMark;
+
+export function ReaderScreen({
+  articleId,
+  sectionIndex,
+  passage,
+}: {
+  articleId: string;
+  sectionIndex?: number | undefined;
+  passage?: PassageTarget | undefined;
+}) {
   const app = useApp();
   const { state } = useCommand('article.get', { articleId }, app.version);
   if (state.status === 'loading') return <p className="quiet reader-loading">Opening the article…</p>;
@@ -27,10 +42,18 @@ export function ReaderScreen({ articleId, sectionIndex }: { articleId: string; s
       </section>
     );
   }
-  return <Reader article={state.data} initialSection={sectionIndex} />;
+  return <Reader article={state.data} initialSection={sectionIndex} passage={passage} />;
 }
 
-function Reader({ article, initialSection }: { article: ArticleView; initialSection: number | undefined }) {
+function Reader({
+  article,
+  initialSection,
+  passage,
+}: {
+  article: ArticleView;
+  initialSection: number | undefined;
+  passage: PassageTarget | undefined;
+}) {
   const app = useApp();
   const columnRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
@@ -38,6 +61,11 @@ function Reader({ article, initialSection }: { article: ArticleView; initialSect
   const [editing, setEditing] = useState(false);
   const [fontSize, setFontSize] = useState(() => Number(localStorage.getItem(FONT_KEY)) || 18);
   const restored = useRef(false);
+  const [cardsOpen, setCardsOpen] = useState(() => localStorage.getItem(CARDS_KEY) === 'open');
+  const [draft, setDraft] = useState<EditorSubject | null>(null);
+  const [highlight, setHighlight] = useState<(PassageMark & { section: number }) | null>(() =>
+    passage && initialSection !== undefined ? { ...passage, section: initialSection } : null,
+  );
 
   const scroller = () => columnRef.current?.closest<HTMLElement>('.content') ?? null;
   const sectionElement = (index: number) => document.getElementById(`section-${index}`);
@@ -103,7 +131,73 @@ function Reader({ article, initialSection }: { article: ArticleView; initialSect
     });
   }, []);
 
+  const toggleCards = useCallback(() => {
+    setCardsOpen((open) => {
+      localStorage.setItem(CARDS_KEY, open ? 'closed' : 'open');
+      return !open;
+    });
+  }, []);
+  const openCards = useCallback(() => {
+    localStorage.setItem(CARDS_KEY, 'open');
+    setCardsOpen(true);
+  }, []);
+
+  // The highlighted passage is brought to the middle of the screen whenever it changes.
+  useEffect(() => {
+    if (!highlight) return;
+    const frame = requestAnimationFrame(() => document.querySelector('.source-highlight')?.scrollIntoView({ block: 'center' }));
+    return () => cancelAnimationFrame(frame);
+  }, [highlight]);
+
+  const showCard = useCallback((card: CardItem) => {
+    if (!card.source || card.sectionIndex === null) return;
+    setHighlight({ section: card.sectionIndex, paragraph: card.source.paragraphIndex, start: card.source.start, end: card.source.end });
+  }, []);
+
+  const makeCloze = useCallback(
+    (selection: TextSelection) => {
+      setCurrent(selection.section);
+      openCards();
+      void call('card.create', {
+        articleId: article.id,
+        sectionIndex: selection.section,
+        kind: 'cloze',
+        selection: { paragraphIndex: selection.paragraph, start: selection.start, end: selection.end },
+      }).then(
+        (card) => {
+          app.changed();
+          app.notify({ message: `Cloze card added: “${card.text ?? ''}”` });
+        },
+        (error: Error) => app.notify({ message: error.message, tone: 'error' }),
+      );
+    },
+    [app, article.id, openCards],
+  );
+
+  const makeQuestion = useCallback(
+    (selection: TextSelection) => {
+      setCurrent(selection.section);
+      openCards();
+      setDraft({
+        mode: 'new',
+        articleId: article.id,
+        sectionIndex: selection.section,
+        kind: 'qa',
+        front: '',
+        back: selection.quote.trim(),
+        selection: { paragraphIndex: selection.paragraph, start: selection.start, end: selection.end, quote: selection.quote },
+      });
+    },
+    [article.id, openCards],
+  );
+
   useReaderKeys({
+    toggleCards,
+    escape: () => {
+      if (!cardsOpen) return;
+      localStorage.setItem(CARDS_KEY, 'closed');
+      setCardsOpen(false);
+    },
     next: () => goToSection(Math.min(article.sections.length - 1, current + 1)),
     previous: () => goToSection(Math.max(0, current - 1)),
     toggleContents: () => setTocOpen((open) => !open),
@@ -125,7 +219,7 @@ function Reader({ article, initialSection }: { article: ArticleView; initialSect
   );
 
   return (
-    <div className={`reader ${tocOpen ? 'with-toc' : ''}`}>
+    <div className={`reader ${tocOpen ? 'with-toc' : ''} ${cardsOpen ? 'with-cards' : ''}`}>
       {tocOpen && <TableOfContents sections={article.sections} current={current} onGo={goToSection} />}
       <div className="reader-main">
         <ReaderToolbar
@@ -136,6 +230,8 @@ function Reader({ article, initialSection }: { article: ArticleView; initialSect
           fontSize={fontSize}
           editing={editing}
           onToggleEditing={() => setEditing((on) => !on)}
+          cardsOpen={cardsOpen}
+          onToggleCards={toggleCards}
         />
         <div ref={columnRef} className="reading-column" style={{ fontSize: `${fontSize}px` }}>
           <ArticleHeader article={article} />
@@ -148,6 +244,7 @@ function Reader({ article, initialSection }: { article: ArticleView; initialSect
               isLast={index === article.sections.length - 1}
               editing={editing}
               edit={edit}
+              highlight={highlight?.section === index ? highlight : null}
             />
           ))}
         </div>
@@ -156,8 +253,21 @@ function Reader({ article, initialSection }: { article: ArticleView; initialSect
           onExclude={(sectionIndex, paragraphIndex) =>
             void edit(() => call('paragraph.setStudy', { articleId: article.id, sectionIndex, paragraphIndex, study: false }))
           }
+          onCloze={makeCloze}
+          onQuestion={makeQuestion}
         />
       </div>
+      {cardsOpen && article.sections[current] && (
+        <CardsPanel
+          articleId={article.id}
+          sectionIndex={current}
+          sectionLabel={sectionLabel(article.sections[current])}
+          draft={draft}
+          onDraft={setDraft}
+          onShow={showCard}
+          onClose={toggleCards}
+        />
+      )}
     </div>
   );
 }

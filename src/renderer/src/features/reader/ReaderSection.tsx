@@ -5,8 +5,16 @@ import { plural } from '../../format';
 import { paragraphBlocks, tableCells, type Block } from './paragraph-blocks';
 import { sectionLabel } from './TableOfContents';
 
+/** A passage to highlight: a span of one paragraph of this section (UTF-16 offsets). */
+export interface PassageMark {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
 interface Props {
   articleId: string;
+  highlight?: PassageMark | null | undefined;
   section: SectionView;
   index: number;
   isLast: boolean;
@@ -14,7 +22,7 @@ interface Props {
   edit: (run: () => Promise<unknown>) => Promise<void>;
 }
 
-export function ReaderSection({ articleId, section, index, isLast, editing, edit }: Props) {
+export function ReaderSection({ articleId, section, index, isLast, editing, edit, highlight }: Props) {
   const ref = { articleId, sectionIndex: index };
   const Heading = section.level <= 1 ? 'h2' : section.level === 2 ? 'h3' : 'h4';
   return (
@@ -41,7 +49,15 @@ export function ReaderSection({ articleId, section, index, isLast, editing, edit
         {editing && <SectionTools section={section} index={index} isLast={isLast} edit={edit} refArgs={ref} />}
       </header>
       {paragraphBlocks(section).map((block) => (
-        <BlockView key={block.items[0]!.index} block={block} section={index} editing={editing} edit={edit} refArgs={ref} />
+        <BlockView
+          key={block.items[0]!.index}
+          block={block}
+          section={index}
+          editing={editing}
+          edit={edit}
+          refArgs={ref}
+          highlight={highlight && block.items.some((i) => i.index === highlight.paragraph) ? highlight : null}
+        />
       ))}
     </section>
   );
@@ -101,7 +117,27 @@ function SectionTools(props: {
   );
 }
 
+/**
+ * A paragraph's text in one element, so a selection's offsets are counted in the paragraph string
+ * itself, with the highlighted passage (if any) marked.
+ */
+function ParagraphText({ text, mark }: { text: string; mark: PassageMark | null }) {
+  if (!mark || mark.end <= mark.start) return <span className="paragraph-text">{text}</span>;
+  const start = Math.min(mark.start, text.length);
+  const end = Math.min(mark.end, text.length);
+  return (
+    <span className="paragraph-text">
+      {text.slice(0, start)}
+      <mark className="source-highlight" data-highlight="true">
+        {text.slice(start, end)}
+      </mark>
+      {text.slice(end)}
+    </span>
+  );
+}
+
 function BlockView(props: {
+  highlight: PassageMark | null;
   block: Block;
   section: number;
   editing: boolean;
@@ -117,7 +153,7 @@ function BlockView(props: {
       data-paragraph={i.index}
       title={i.excluded ? 'Not for study' : undefined}
     >
-      {content}
+      {typeof content === 'string' ? <ParagraphText text={content} mark={props.highlight?.paragraph === i.index ? props.highlight : null} /> : content}
       {props.editing && <ParagraphTools index={i.index} excluded={i.excluded} edit={props.edit} refArgs={props.refArgs} />}
     </Tag>
   );

@@ -9,6 +9,8 @@ export function ReaderToolbar(props: {
   onBigger: () => void;
   editing: boolean;
   onToggleEditing: () => void;
+  cardsOpen: boolean;
+  onToggleCards: () => void;
 }) {
   const app = useApp();
   return (
@@ -41,6 +43,9 @@ export function ReaderToolbar(props: {
         aria-keyshortcuts="e"
       >
         {props.editing ? 'Done fixing' : 'Fix sections'}
+      </button>
+      <button type="button" className="button quiet-button" aria-pressed={props.cardsOpen} onClick={props.onToggleCards} aria-keyshortcuts="c">
+        Cards
       </button>
     </div>
   );

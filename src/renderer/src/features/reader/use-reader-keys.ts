@@ -7,6 +7,9 @@ export interface ReaderKeys {
   bigger(): void;
   smaller(): void;
   toggleEditing(): void;
+  toggleCards(): void;
+  /** Esc: close the card panel. */
+  escape(): void;
 }
 
 /** The reader's single keys; the shell keeps "g …" and "?" for itself. */
@@ -17,6 +20,9 @@ export const readerShortcuts: { keys: string[]; action: string }[] = [
   { keys: ['+'], action: 'Larger text' },
   { keys: ['-'], action: 'Smaller text' },
   { keys: ['e'], action: 'Fix sections: rename, merge, split, not for study' },
+  { keys: ['c'], action: 'Show or hide the cards of the current section' },
+  { keys: ['z'], action: 'Make a cloze card of the selected text' },
+  { keys: ['q'], action: 'Make a question-and-answer card about the selected text' },
 ];
 
 export function useReaderKeys(keys: ReaderKeys): void {
@@ -36,6 +42,8 @@ export function useReaderKeys(keys: ReaderKeys): void {
         '=': latest.current.bigger,
         '-': latest.current.smaller,
         e: latest.current.toggleEditing,
+        c: latest.current.toggleCards,
+        Escape: latest.current.escape,
       }[event.key];
       if (action) {
         event.preventDefault();

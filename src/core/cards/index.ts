@@ -1,0 +1,8 @@
+/** Cards by hand: provenance and re-anchoring, creation from a selection, edits, deletion with undo, browsing. */
+export { CONTEXT_CHARS, clozeFromSelection, sentenceAround, sentenceSpans, sourceWithContext, trimSpan } from './provenance';
+export type { SourceSpan } from './provenance';
+export { locatePassage, reanchorCards } from './reanchor';
+export type { Located, OldSource, ReanchorLayout, ReanchorReport, SourceStatus } from './reanchor';
+export { createCard, deleteCards, requireCard, resolveSource, tagCards, undoDeleteCards, updateCard } from './edit';
+export type { CardEdit, NewCardRequest } from './edit';
+export { dayBounds, listCards, sectionCards } from './browse';

@@ -1,0 +1,210 @@
+/**
+ * The card browser's reads: one query builder for search (FTS5), filters, sorting and paging, plus the
+ * reader's per-section list. Times are epoch ms; the study day's bounds come from the caller.
+ */
+import type { CardFilters, CardItem, CardSortKey } from '../../shared/contract/card-models';
+import type { Db } from './database';
+
+export interface DayBounds {
+  /** Start and end of today's study day, and the ends of tomorrow and of the next 7 days. */
+  todayStart: number;
+  todayEnd: number;
+  tomorrowEnd: number;
+  weekEnd: number;
+}
+
+interface ItemRow {
+  id: string;
+  deck_id: string;
+  article_id: string | null;
+  article_title: string | null;
+  section_index: number | null;
+  section_heading: string | null;
+  kind: CardItem['kind'];
+  text: string | null;
+  front: string | null;
+  back: string | null;
+  source_paragraph: number | null;
+  source_start: number | null;
+  source_end: number | null;
+  source_quote: string | null;
+  source_prefix: string | null;
+  source_suffix: string | null;
+  source_status: CardItem['sourceStatus'];
+  tags: string;
+  suspended: number;
+  flag: number;
+  state: number;
+  due: number;
+  reps: number;
+  lapses: number;
+  created_at: number;
+  updated_at: number;
+}
+
+const ITEM_COLUMNS = `c.id, c.deck_id, c.article_id, a.title AS article_title, c.section_index,
+  CASE WHEN c.section_index IS NULL THEN NULL ELSE json_extract(a.sections, '$[' || c.section_index || '].heading') END AS section_heading,
+  c.kind, c.text, c.front, c.back, c.source_paragraph, c.source_start, c.source_end, c.source_quote, c.source_prefix,
+  c.source_suffix, c.source_status, c.tags, c.suspended, c.flag, c.state, c.due, c.reps, c.lapses, c.created_at, c.updated_at`;
+
+function toItem(row: ItemRow): CardItem {
+  return {
+    id: row.id,
+    deckId: row.deck_id,
+    articleId: row.article_id,
+    articleTitle: row.article_title,
+    sectionIndex: row.section_index,
+    sectionHeading: row.section_heading,
+    kind: row.kind,
+    text: row.text,
+    front: row.front,
+    back: row.back,
+    source:
+      row.source_paragraph === null
+        ? null
+        : {
+            paragraphIndex: row.source_paragraph,
+            start: row.source_start ?? 0,
+            end: row.source_end ?? 0,
+            quote: row.source_quote ?? '',
+            prefix: row.source_prefix,
+            suffix: row.source_suffix,
+          },
+    sourceStatus: row.source_status,
+    tags: JSON.parse(row.tags) as string[],
+    suspended: row.suspended === 1,
+    flag: row.flag,
+    state: row.state,
+    due: row.due,
+    reps: row.reps,
+    lapses: row.lapses,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+/** User words → an FTS5 query: every word must match, each as a prefix; syntax characters never reach FTS5. */
+export function ftsQuery(input: string): string | null {
+  const tokens = input.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+  if (tokens.length === 0) return null;
+  return tokens.slice(0, 20).map((t) => `"${t}"*`).join(' ');
+}
+
+const STATES = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
+
+function whereOf(filters: CardFilters, day: DayBounds): { sql: string; params: Record<string, unknown> } {
+  const parts: string[] = [];
+  const params: Record<string, unknown> = {};
+  const match = filters.query ? ftsQuery(filters.query) : null;
+  if (match) {
+    parts.push('c.id IN (SELECT card_id FROM cards_fts WHERE cards_fts MATCH @match)');
+    params.match = match;
+  }
+  if (filters.articleId !== undefined) {
+    parts.push('c.article_id = @articleId');
+    params.articleId = filters.articleId;
+  }
+  if (filters.sectionIndex !== undefined) {
+    parts.push('c.section_index = @sectionIndex');
+    params.sectionIndex = filters.sectionIndex;
+  }
+  if (filters.kind !== undefined) {
+    parts.push('c.kind = @kind');
+    params.kind = filters.kind;
+  }
+  if (filters.state !== undefined) {
+    parts.push('c.state = @state');
+    params.state = STATES[filters.state];
+  }
+  if (filters.flag !== undefined) {
+    parts.push('c.flag = @flag');
+    params.flag = filters.flag;
+  }
+  if (filters.suspended !== undefined) {
+    parts.push('c.suspended = @suspended');
+    params.suspended = filters.suspended ? 1 : 0;
+  }
+  if (filters.sourceStatus !== undefined) {
+    if (filters.sourceStatus === 'none') parts.push('c.source_status IS NULL');
+    else {
+      parts.push('c.source_status = @sourceStatus');
+      params.sourceStatus = filters.sourceStatus;
+    }
+  }
+  if (filters.due !== undefined) {
+    // New cards are not "due" on a date: they wait for their daily limit.
+    const range = {
+      overdue: ['c.due < @todayStart'],
+      today: ['c.due < @todayEnd'],
+      tomorrow: ['c.due >= @todayEnd', 'c.due < @tomorrowEnd'],
+      week: ['c.due < @weekEnd'],
+      later: ['c.due >= @weekEnd'],
+    }[filters.due];
+    parts.push('c.state <> 0', ...range);
+    Object.assign(params, day);
+  }
+  return { sql: parts.length > 0 ? parts.join(' AND ') : '1 = 1', params };
+}
+
+const ORDER: Record<CardSortKey, string[]> = {
+  created: ['c.created_at'],
+  updated: ['c.updated_at'],
+  due: ['c.due'],
+  position: ['c.article_id', 'c.section_index', 'c.source_paragraph', 'c.source_start'],
+  text: ["coalesce(c.text, c.front, '') COLLATE NOCASE"],
+  reps: ['c.reps'],
+  lapses: ['c.lapses'],
+};
+
+function orderBy(sort: CardSortKey, descending: boolean): string {
+  const dir = descending ? 'DESC' : 'ASC';
+  return [...ORDER[sort], 'c.id'].map((part) => `${part} ${dir}`).join(', ');
+}
+
+export interface CardPageQuery extends CardFilters {
+  sort: CardSortKey;
+  descending: boolean;
+  offset: number;
+  limit: number;
+}
+
+export function countCards(db: Db, filters: CardFilters, day: DayBounds): number {
+  const where = whereOf(filters, day);
+  return (db.prepare(`SELECT count(*) AS n FROM cards c WHERE ${where.sql}`).get(where.params) as { n: number }).n;
+}
+
+/**
+ * One page of the browser. The page's ids are found on the cards table alone (its indexes serve the
+ * sort), then only those rows are joined to their articles.
+ */
+export function listCardPage(db: Db, query: CardPageQuery, day: DayBounds): CardItem[] {
+  const where = whereOf(query, day);
+  const rows = db
+    .prepare(
+      `WITH page AS (SELECT c.rowid AS r FROM cards c WHERE ${where.sql} ORDER BY ${orderBy(query.sort, query.descending)}
+                      LIMIT @limit OFFSET @offset)
+       SELECT ${ITEM_COLUMNS} FROM page JOIN cards c ON c.rowid = page.r LEFT JOIN articles a ON a.id = c.article_id
+        ORDER BY ${orderBy(query.sort, query.descending)}`,
+    )
+    .all({ ...where.params, limit: query.limit, offset: query.offset }) as ItemRow[];
+  return rows.map(toItem);
+}
+
+/** A section's cards in reading order (the reader's card panel). */
+export function listSectionCards(db: Db, articleId: string, sectionIndex: number): CardItem[] {
+  const rows = db
+    .prepare(
+      `SELECT ${ITEM_COLUMNS} FROM cards c LEFT JOIN articles a ON a.id = c.article_id
+        WHERE c.article_id = ? AND c.section_index = ?
+        ORDER BY c.source_paragraph IS NULL, c.source_paragraph, c.source_start, c.created_at, c.id`,
+    )
+    .all(articleId, sectionIndex) as ItemRow[];
+  return rows.map(toItem);
+}
+
+export function getCardItem(db: Db, id: string): CardItem | undefined {
+  const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM cards c LEFT JOIN articles a ON a.id = c.article_id WHERE c.id = ?`).get(id) as
+    | ItemRow
+    | undefined;
+  return row ? toItem(row) : undefined;
+}

@@ -1,0 +1,422 @@
+import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
+import type { PresetDto, StudySettings } from '../../../../shared/contract/review-models';
+import { useApp } from '../../app-context';
+import { call } from '../../core-client/client';
+import { useCommand } from '../../core-client/use-command';
+import type { ThemeChoice } from '../../theme';
+
+/** One setting: its control, and in one line the reason to change it (the control's description: `${htmlFor}-reason`). */
+function Setting({ label, reason, children, htmlFor }: { label: string; reason: string; children: ReactNode; htmlFor: string }) {
+  return (
+    <div className="setting">
+      <label className="setting-label" htmlFor={htmlFor}>
+        {label}
+      </label>
+      <div className="setting-control">{children}</div>
+      <p className="setting-reason" id={`${htmlFor}-reason`}>
+        {reason}
+      </p>
+    </div>
+  );
+}
+
+type Status = { tone: 'ok' | 'error'; message: string } | null;
+
+function StatusLine({ status }: { status: Status }) {
+  if (!status) return <p className="setting-status" role="status" />;
+  return status.tone === 'error' ? (
+    <p className="setting-status error" role="alert">
+      {status.message}
+    </p>
+  ) : (
+    <p className="setting-status" role="status">
+      {status.message}
+    </p>
+  );
+}
+
+const hours = Array.from({ length: 24 }, (_, h) => h);
+const zones: string[] = (() => {
+  try {
+    return (Intl as unknown as { supportedValuesOf(k: string): string[] }).supportedValuesOf('timeZone');
+  } catch {
+    return [];
+  }
+})();
+
+/** Study settings (the collection's day, the presets) and the theme, grouped, each with its reason. */
+export function SettingsScreen() {
+  const app = useApp();
+  const { state } = useCommand('settings.get', {}, app.version);
+  const [settings, setSettings] = useState<StudySettings | null>(null);
+  useEffect(() => {
+    if (state.status === 'ready') setSettings(state.data);
+  }, [state]);
+
+  return (
+    <section className="screen settings-screen" aria-labelledby="screen-title">
+      <header className="screen-header">
+        <h1 id="screen-title">Settings</h1>
+      </header>
+      <ThemeGroup theme={app.theme} setTheme={app.setTheme} />
+      {state.status === 'loading' && <p className="quiet">Reading the settings…</p>}
+      {state.status === 'error' && (
+        <p className="error" role="alert">
+          {state.message}
+        </p>
+      )}
+      {settings && (
+        <>
+          <DayGroup settings={settings} onSaved={setSettings} />
+          <PresetGroup settings={settings} onSaved={setSettings} />
+        </>
+      )}
+    </section>
+  );
+}
+
+function ThemeGroup({ theme, setTheme }: { theme: ThemeChoice; setTheme: (t: ThemeChoice) => void }) {
+  return (
+    <fieldset className="settings-group">
+      <legend>Appearance</legend>
+      <div className="setting">
+        <span className="setting-label" id="theme-label">
+          Theme
+        </span>
+        <div className="setting-control segmented" role="radiogroup" aria-labelledby="theme-label" aria-describedby="theme-reason">
+          {(['system', 'light', 'dark'] as const).map((t) => (
+            <label key={t} className="segment">
+              <input type="radio" name="theme" value={t} checked={theme === t} onChange={() => setTheme(t)} />
+              <span>{t === 'system' ? 'Follow the system' : t === 'light' ? 'Light' : 'Dark'}</span>
+            </label>
+          ))}
+        </div>
+        <p className="setting-reason" id="theme-reason">
+          Both themes are designed for long reading; following the system switches with your computer’s day and night.
+        </p>
+      </div>
+    </fieldset>
+  );
+}
+
+function DayGroup({ settings, onSaved }: { settings: StudySettings; onSaved: (s: StudySettings) => void }) {
+  const app = useApp();
+  const [dayStartsAt, setDayStartsAt] = useState(settings.collection.dayStartsAt);
+  const [zone, setZone] = useState(settings.collection.timeZone ?? '');
+  const [status, setStatus] = useState<Status>(null);
+  const zoneId = useId();
+  const hourId = useId();
+  const dirty = dayStartsAt !== settings.collection.dayStartsAt || (zone.trim() || null) !== settings.collection.timeZone;
+
+  const reset = () => {
+    setDayStartsAt(settings.collection.dayStartsAt);
+    setZone(settings.collection.timeZone ?? '');
+    setStatus(null);
+  };
+  const save = async () => {
+    try {
+      const next = await call('settings.update', { collection: { dayStartsAt, timeZone: zone.trim() || null } });
+      onSaved(next);
+      app.changed();
+      setStatus({ tone: 'ok', message: 'Saved. Today’s cards and limits follow the new day.' });
+    } catch (e) {
+      setStatus({ tone: 'error', message: (e as Error).message });
+    }
+  };
+
+  return (
+    <form
+      className="settings-group"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && dirty) {
+          e.preventDefault();
+          reset();
+        }
+      }}
+    >
+      <fieldset>
+        <legend>Study day</legend>
+        <Setting
+          label="A new day starts at"
+          htmlFor={hourId}
+          reason="What is due “today” and the daily limits reset at this hour; put it after your usual bedtime so a late session counts for the day it belongs to."
+        >
+          <select id={hourId} aria-describedby={`${hourId}-reason`} value={dayStartsAt} onChange={(e) => setDayStartsAt(Number(e.target.value))}>
+            {hours.map((h) => (
+              <option key={h} value={h}>
+                {String(h).padStart(2, '0')}:00
+              </option>
+            ))}
+          </select>
+        </Setting>
+        <Setting
+          label="Time zone"
+          htmlFor={zoneId}
+          reason={`Days are counted in this zone; leave it empty to follow this computer (now ${settings.systemTimeZone}).`}
+        >
+          <input id={zoneId} aria-describedby={`${zoneId}-reason`} list={`${zoneId}-list`} value={zone} placeholder={`System: ${settings.systemTimeZone}`} onChange={(e) => setZone(e.target.value)} />
+          <datalist id={`${zoneId}-list`}>
+            {zones.map((z) => (
+              <option key={z} value={z} />
+            ))}
+          </datalist>
+        </Setting>
+        <div className="settings-actions">
+          <button type="submit" className="button primary" disabled={!dirty}>
+            Save study day
+          </button>
+          {dirty && (
+            <button type="button" className="button quiet-button" onClick={reset}>
+              Undo changes <kbd aria-hidden="true">Esc</kbd>
+            </button>
+          )}
+        </div>
+        <StatusLine status={status} />
+      </fieldset>
+    </form>
+  );
+}
+
+interface PresetForm {
+  name: string;
+  desiredRetention: string;
+  maximumInterval: string;
+  learningSteps: string;
+  relearningSteps: string;
+  enableFuzz: boolean;
+  newPerDay: string;
+  reviewsPerDay: string;
+  burySiblings: boolean;
+  leechThreshold: string;
+}
+
+function toForm(p: PresetDto): PresetForm {
+  return {
+    name: p.name,
+    desiredRetention: p.desiredRetention.toFixed(2),
+    maximumInterval: String(p.maximumInterval),
+    learningSteps: p.learningSteps.join(' '),
+    relearningSteps: p.relearningSteps.join(' '),
+    enableFuzz: p.enableFuzz,
+    newPerDay: String(p.newPerDay),
+    reviewsPerDay: String(p.reviewsPerDay),
+    burySiblings: p.burySiblings,
+    leechThreshold: String(p.leechThreshold),
+  };
+}
+
+const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
+
+/** Field-level checks with the words a person needs; the core checks everything again. */
+function check(form: PresetForm): { errors: Partial<Record<keyof PresetForm, string>>; ok: boolean } {
+  const errors: Partial<Record<keyof PresetForm, string>> = {};
+  const num = (key: keyof PresetForm, min: number, max: number, what: string, integer = true) => {
+    const v = Number(form[key]);
+    if (String(form[key]).trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || v < min || v > max) {
+      errors[key] = `${what} must be ${integer ? 'a whole number ' : ''}from ${min} to ${max}.`;
+    }
+  };
+  if (!form.name.trim()) errors.name = 'A preset needs a name.';
+  num('desiredRetention', 0.7, 0.99, 'Desired retention', false);
+  num('maximumInterval', 1, 36500, 'The maximum interval');
+  num('newPerDay', 0, 9999, 'New cards per day');
+  num('reviewsPerDay', 0, 99999, 'Reviews per day');
+  num('leechThreshold', 1, 99, 'The leech threshold');
+  for (const key of ['learningSteps', 'relearningSteps'] as const) {
+    const bad = steps(form[key]).find((s) => !/^\d+(\.\d+)?[mhd]$/.test(s) || parseFloat(s) <= 0);
+    if (bad) errors[key] = `“${bad}” is not a step: write a number and m, h or d, such as 10m or 1d.`;
+  }
+  return { errors, ok: Object.keys(errors).length === 0 };
+}
+
+function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: (s: StudySettings) => void }) {
+  const app = useApp();
+  const [presetId, setPresetId] = useState(settings.presets[0]?.id ?? 'default');
+  const preset = settings.presets.find((p) => p.id === presetId) ?? settings.presets[0];
+  const [form, setForm] = useState<PresetForm | null>(preset ? toForm(preset) : null);
+  const [status, setStatus] = useState<Status>(null);
+  const [tried, setTried] = useState(false);
+  const base = useMemo(() => (preset ? toForm(preset) : null), [preset]);
+  useEffect(() => {
+    setForm(base);
+    setTried(false);
+  }, [base]);
+  const ids = useId();
+  if (!preset || !form || !base) return null;
+
+  const { errors, ok } = check(form);
+  const dirty = JSON.stringify(form) !== JSON.stringify(base);
+  const set = <K extends keyof PresetForm>(key: K, value: PresetForm[K]) => {
+    setForm({ ...form, [key]: value });
+    setStatus(null);
+  };
+  const reset = () => {
+    setForm(base);
+    setTried(false);
+    setStatus(null);
+  };
+  const save = async () => {
+    setTried(true);
+    if (!ok) {
+      const first = (Object.keys(form) as (keyof PresetForm)[]).find((k) => errors[k]);
+      setStatus({ tone: 'error', message: `Nothing was saved: ${first ? errors[first] : 'check the fields.'}` });
+      if (first) document.getElementById(`${ids}-${first}`)?.focus();
+      return;
+    }
+    try {
+      const next = await call('settings.update', {
+        preset: {
+          id: preset.id,
+          name: form.name.trim(),
+          desiredRetention: Number(form.desiredRetention),
+          maximumInterval: Number(form.maximumInterval),
+          learningSteps: steps(form.learningSteps),
+          relearningSteps: steps(form.relearningSteps),
+          enableFuzz: form.enableFuzz,
+          newPerDay: Number(form.newPerDay),
+          reviewsPerDay: Number(form.reviewsPerDay),
+          burySiblings: form.burySiblings,
+          leechThreshold: Number(form.leechThreshold),
+        },
+      });
+      onSaved(next);
+      app.changed();
+      setStatus({ tone: 'ok', message: 'Saved. New intervals apply from the next answer.' });
+    } catch (e) {
+      setStatus({ tone: 'error', message: `Nothing was saved: ${(e as Error).message}` });
+    }
+  };
+
+  const field = (key: keyof PresetForm, label: string, reason: string, input: ReactNode) => (
+    <Setting label={label} reason={reason} htmlFor={`${ids}-${key}`}>
+      {input}
+      {tried && errors[key] && (
+        <span className="field-error" id={`${ids}-${key}-e`}>
+          {errors[key]}
+        </span>
+      )}
+    </Setting>
+  );
+  const text = (key: keyof PresetForm, props: Record<string, unknown> = {}) => (
+    <input
+      id={`${ids}-${key}`}
+      aria-describedby={`${ids}-${key}-reason`}
+      value={form[key] as string}
+      aria-invalid={tried && errors[key] ? true : undefined}
+      aria-errormessage={tried && errors[key] ? `${ids}-${key}-e` : undefined}
+      onChange={(e) => set(key, e.target.value as never)}
+      {...props}
+    />
+  );
+  const box = (key: 'enableFuzz' | 'burySiblings', label: string) => (
+    <label className="check">
+      <input id={`${ids}-${key}`} aria-describedby={`${ids}-${key}-reason`} type="checkbox" checked={form[key]} onChange={(e) => set(key, e.target.checked)} /> {label}
+    </label>
+  );
+
+  return (
+    <form
+      className="settings-group"
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape' && dirty) {
+          e.preventDefault();
+          reset();
+        }
+      }}
+    >
+      <fieldset>
+        <legend>Study preset</legend>
+        {settings.presets.length > 1 && (
+          <Setting label="Preset" htmlFor={`${ids}-preset`} reason="Decks share presets; changing one changes every deck that uses it.">
+            <select id={`${ids}-preset`} aria-describedby={`${ids}-preset-reason`} value={preset.id} onChange={(e) => setPresetId(e.target.value)}>
+              {settings.presets.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name} ({p.decks} {p.decks === 1 ? 'deck' : 'decks'})
+                </option>
+              ))}
+            </select>
+          </Setting>
+        )}
+        <p className="quiet settings-intro">
+          “{preset.name}” is used by {preset.decks} {preset.decks === 1 ? 'deck' : 'decks'}
+          {preset.customWeights ? ', with optimised FSRS parameters' : ', with FSRS’s default parameters'}.
+        </p>
+        {field('name', 'Name', 'How this preset is listed when decks choose one.', text('name', { maxLength: 100 }))}
+        {field(
+          'desiredRetention',
+          'Desired retention',
+          'The chance of remembering a card when it comes up: higher means fewer forgotten cards but many more reviews each day (0.90 is a good balance).',
+          text('desiredRetention', { type: 'number', min: 0.7, max: 0.99, step: 0.01, inputMode: 'decimal' }),
+        )}
+        {field(
+          'newPerDay',
+          'New cards per day',
+          'Each new card brings reviews for weeks: raise this only if today’s reviews leave you time.',
+          text('newPerDay', { type: 'number', min: 0, step: 1 }),
+        )}
+        {field(
+          'reviewsPerDay',
+          'Maximum reviews per day',
+          'A ceiling for heavy days; cards over it wait until tomorrow, and waiting cards are remembered less well.',
+          text('reviewsPerDay', { type: 'number', min: 0, step: 1 }),
+        )}
+        {field(
+          'learningSteps',
+          'Learning steps',
+          'Short delays a new card goes through the first day (such as 1m 10m) before FSRS schedules it in days.',
+          text('learningSteps', { placeholder: '1m 10m' }),
+        )}
+        {field(
+          'relearningSteps',
+          'Relearning steps',
+          'Short delays after you forget a card, before it goes back to days; leave empty to send it straight back to days.',
+          text('relearningSteps', { placeholder: '10m' }),
+        )}
+        {field(
+          'maximumInterval',
+          'Maximum interval (days)',
+          'The longest a card may wait between reviews; lower it for an exam date, at the cost of more reviews.',
+          text('maximumInterval', { type: 'number', min: 1, max: 36500, step: 1 }),
+        )}
+        {field(
+          'enableFuzz',
+          'Fuzz',
+          'Spreads intervals by a little, so cards learnt together do not stay bunched on the same days.',
+          box('enableFuzz', 'Vary intervals slightly'),
+        )}
+        {field(
+          'burySiblings',
+          'Bury siblings',
+          'After you answer a card, other cards from the same passage wait until tomorrow, so one does not give away another.',
+          box('burySiblings', 'Bury cards from the same passage'),
+        )}
+        {field(
+          'leechThreshold',
+          'Leech threshold (lapses)',
+          'A card forgotten this many times is tagged “leech” and suspended: rewriting it helps more than drilling it.',
+          text('leechThreshold', { type: 'number', min: 1, max: 99, step: 1 }),
+        )}
+        <div className="settings-actions">
+          <button type="submit" className="button primary" disabled={!dirty}>
+            Save preset
+          </button>
+          {dirty && (
+            <button type="button" className="button quiet-button" onClick={reset}>
+              Undo changes <kbd aria-hidden="true">Esc</kbd>
+            </button>
+          )}
+        </div>
+        <StatusLine status={status} />
+      </fieldset>
+    </form>
+  );
+}
