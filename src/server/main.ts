@@ -1,5 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { LecternError } from '../shared/contract';
 import { clockFromEnv } from '../core/clock';
 import { resolveDataDir } from '../core/paths';
 import { openHostCollection } from '../core/rpc/host';
@@ -28,12 +29,20 @@ export async function main(argv: string[]): Promise<number> {
     return 1;
   }
   const dataDir = resolveDataDir({ flag: values['data-dir'] });
-  const host = openHostCollection({
-    dataDir,
-    clock: clockFromEnv(),
-    resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
-    dispatchOptions: { onInternalError: (name, error) => console.error(`[lectern] internal error in ${name}:`, error) },
-  });
+  let host: ReturnType<typeof openHostCollection>;
+  try {
+    host = openHostCollection({
+      dataDir,
+      clock: clockFromEnv(),
+      resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
+      dispatchOptions: { onInternalError: (name, error) => console.error(`[lectern] internal error in ${name}:`, error) },
+    });
+  } catch (error) {
+    // A collection Lectern cannot open (damaged, or from a newer version) is said in one line, not a stack.
+    const refused = error instanceof LecternError;
+    process.stderr.write(`lectern: ${refused ? error.message : `could not open the collection: ${(error as Error).message}`}\n`);
+    return refused ? 1 : 2;
+  }
   const web = await startWebHost({
     port,
     dispatch: host.dispatch,
