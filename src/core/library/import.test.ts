@@ -60,10 +60,12 @@ describe('importArticle', () => {
     ['an empty file', new Uint8Array(), /empty/i],
     ['a binary file', new Uint8Array([0, 1, 2, 3, 0, 255, 254, 0, 7, 8]), /binary/i],
     ['HTML that is only scripts and styles', encode('<html><head><style>p{}</style></head><body><script>alert(1)</script></body></html>'), /text/i],
+    ['text in an encoding that cannot be recognised', Uint8Array.from(Array.from({ length: 200 }, (_, i) => (i % 3 === 0 ? 0x20 : 0x80 + (i % 32)))), /UTF-8/],
+    ['a document with no text', encode('---\ntitle: Only front matter\n---\n\n{% include x.html %}\n'), /no readable text/],
   ])('refuses %s with a clear message and stores nothing', (_what, bytes, message) => {
     const col = setup();
     const before = everything(col);
-    const name = _what.startsWith('HTML') ? 'page.html' : 'file.txt';
+    const name = _what.startsWith('HTML') ? 'page.html' : _what.includes('no text') ? 'notes.md' : 'file.txt';
     let error: unknown;
     try {
       importArticle(col, { bytes, fileName: name, source: null });
@@ -80,5 +82,22 @@ describe('importArticle', () => {
     const big = new Uint8Array(50 * 1024 * 1024 + 1).fill(97);
     expect(() => importArticle(col, { bytes: big, fileName: 'big.txt', source: null })).toThrow(/50 MB/);
     expect(col.db.prepare('SELECT count(*) AS n FROM articles').get()).toEqual({ n: 0 });
+  });
+});
+
+describe('a text that is not in English', () => {
+  it('is imported with a warning that its cards will be weaker', () => {
+    const col = setup();
+    const german = `Die Gezeiten
+
+Die Gezeiten steigen und fallen zweimal am Tag, weil der Mond an den Ozeanen der Erde zieht und die Sonne dabei hilft.
+
+Warum die Sonne wichtig ist
+
+Auch die Sonne zieht an den Ozeanen, und wenn Sonne und Mond in einer Linie stehen, sind die Gezeiten am stärksten.
+`;
+    const result = importArticle(col, { bytes: encode(german), fileName: 'gezeiten.txt', source: null });
+    expect(result.outcome).toBe('created');
+    expect(result.warnings.join(' ')).toMatch(/not look like English.*weaker/);
   });
 });
