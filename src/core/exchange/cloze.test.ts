@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fieldChecksum, stripHtmlPreservingMediaFilenames } from './anki/checksum';
 import { cardIdFromGuid, guidForCardId } from './anki/guid';
-import { clozeForNumber, clozeNumbers, renumberToC1 } from './cloze';
+import { clozeForNumber, clozeNumbers, renumberToC1 } from '../cards/cloze';
 import { escapeHtml, htmlToPlain } from './html';
 
 describe('cloze', () => {

@@ -10,7 +10,7 @@ import { answer, bury, flag, forget, setDue, studyQueue, suspend } from '../sche
 import { insertArticle } from '../storage/articles';
 import { insertCard } from '../storage/cards';
 import { insertDeck } from '../storage/decks';
-import { writeDaySettings } from '../storage/presets';
+import { writeDaySettings } from '../storage/settings';
 
 export const START = Date.UTC(2026, 9, 1, 9, 0, 0);
 export const DAY_MS = 86_400_000;

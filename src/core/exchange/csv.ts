@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { LecternError } from '../../shared/contract';
 import { cardIdFromGuid } from './anki/guid';
-import { clozeForNumber, clozeNumbers } from './cloze';
+import { clozeForNumber, clozeNumbers } from '../cards/cloze';
 import { formatCell, parseRecords, type CsvRecord } from './delimited';
 import { htmlToPlain } from './html';
 import { DEFAULT_IMPORT_LIMITS, type AnkiCardDraft, type AnkiImportModel, type AnkiPackageModel, type ImportLimits } from './model';

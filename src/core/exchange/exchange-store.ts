@@ -6,47 +6,19 @@
 import { createHash } from 'node:crypto';
 import type { ParagraphKind } from '../../shared/contract';
 import { getArticle, insertArticle, listArticles } from '../storage/articles';
-import { getRawCard, insertCard, listCardsInScope, listDecks, restoreRawCard, type RawCardRow } from '../storage/cards';
+import { fromRawCard, getRawCard, insertCard, listCardsInScope, restoreRawCard, type RawCardRow } from '../storage/cards';
 import type { Db } from '../storage/database';
+import { listDecks } from '../storage/decks';
 import { listPresets } from '../storage/presets';
 import { insertLog, listLogsForCard, listLogsSince, type StoredLog } from '../storage/review-logs';
 import { readDaySettings } from '../storage/settings';
-import type { LecternArticle, LecternCard, LecternDeck, LecternPreset, LecternReviewLog, LecternSettings } from './lectern-json';
+import { orderedLog, type LecternArticle, type LecternCard, type LecternDeck, type LecternPreset, type LecternReviewLog, type LecternSettings } from './lectern-json';
 
+/** A stored card as a Lectern JSON record: the storage module's mapping, with the format's empty strings for missing text. */
 export function cardFromRaw(raw: RawCardRow): LecternCard {
-  const common = {
-    id: raw.id,
-    deckId: raw.deck_id,
-    articleId: raw.article_id,
-    sectionIndex: raw.section_index,
-    source:
-      raw.source_paragraph === null
-        ? null
-        : {
-            paragraphIndex: raw.source_paragraph,
-            start: raw.source_start ?? 0,
-            end: raw.source_end ?? 0,
-            quote: raw.source_quote ?? '',
-            prefix: raw.source_prefix ?? '',
-            suffix: raw.source_suffix ?? '',
-          },
-    sourceStatus: raw.source_status,
-    tags: JSON.parse(raw.tags) as string[],
-    suspended: raw.suspended === 1,
-    buriedUntil: raw.buried_until,
-    flag: raw.flag,
-    state: raw.state,
-    due: raw.due,
-    stability: raw.stability,
-    difficulty: raw.difficulty,
-    reps: raw.reps,
-    lapses: raw.lapses,
-    lastReview: raw.last_review,
-    learningSteps: raw.learning_steps,
-    createdAt: raw.created_at,
-    updatedAt: raw.updated_at,
-  };
-  return raw.kind === 'qa' ? { ...common, kind: 'qa', front: raw.front ?? '', back: raw.back ?? '' } : { ...common, kind: raw.kind, text: raw.text ?? '' };
+  const { kind, text, front, back, source, ...common } = fromRawCard(raw);
+  const record = { ...common, source: source && { ...source, prefix: source.prefix ?? '', suffix: source.suffix ?? '' } };
+  return kind === 'qa' ? { ...record, kind, front: front ?? '', back: back ?? '' } : { ...record, kind, text: text ?? '' };
 }
 
 export function rawFromCard(card: LecternCard): RawCardRow {
@@ -84,20 +56,8 @@ export function rawFromCard(card: LecternCard): RawCardRow {
   };
 }
 
-export const logFromStored = (l: StoredLog): LecternReviewLog => ({
-  id: l.id,
-  cardId: l.cardId,
-  kind: l.kind,
-  rating: l.rating,
-  reviewedAt: l.reviewedAt,
-  state: l.state,
-  due: l.due,
-  stability: l.stability,
-  difficulty: l.difficulty,
-  elapsedDays: l.elapsedDays,
-  scheduledDays: l.scheduledDays,
-  durationMs: l.durationMs,
-});
+/** A stored log as a Lectern JSON record (the format's fields, in its order). */
+export const logFromStored = (l: StoredLog): LecternReviewLog => orderedLog(l);
 
 export const storedFromLog = (l: LecternReviewLog): StoredLog => ({ ...l, rating: l.rating as StoredLog['rating'], state: l.state as StoredLog['state'] });
 

@@ -188,7 +188,8 @@ function orderedCard(c: LecternCard): LecternCard {
   } as LecternCard;
 }
 
-const orderedLog = (l: LecternReviewLog): LecternReviewLog => ({
+/** A review log with exactly the format's fields, in its order (exchange-store builds its records with it too). */
+export const orderedLog = (l: LecternReviewLog): LecternReviewLog => ({
   id: l.id,
   cardId: l.cardId,
   kind: l.kind,

@@ -2,7 +2,7 @@
  * A readable deck to share (issue 8, "if time allows"): one heading per deck, one per section, each card
  * as question and answer, with its source passage quoted. Export only; nothing reads it back.
  */
-import { clozeForNumber } from './cloze';
+import { clozeForNumber } from '../cards/cloze';
 import type { LecternCard, LecternJson } from './lectern-json';
 
 /** Escapes what Markdown would otherwise format, so card text shows as written. */

@@ -4,6 +4,7 @@
  * collection side merges. Neither knows about the database.
  */
 import { IMPORT_LIMIT_BYTES } from '../../shared/contract';
+import type { CardMemory } from '../schedule/types';
 
 /** Lectern's own note types; field order is the note type's (see anki/notetypes.ts). */
 export type AnkiNoteKind = 'basic' | 'cloze';
@@ -11,16 +12,12 @@ export type AnkiNoteKind = 'basic' | 'cloze';
 /** Basic: [Front, Back, Source, Article]. Cloze: [Text, Back Extra, Source, Article]. HTML, as Anki stores it. */
 export type AnkiNoteFields = [string, string, string, string];
 
-/** A Lectern card's schedule, in Lectern's terms (ts-fsrs states, epoch ms); the writer encodes it for Anki. */
-export interface AnkiCardSchedule {
-  /** 0 new, 1 learning, 2 review, 3 relearning (ts-fsrs State; Anki's card type uses the same numbers). */
-  state: 0 | 1 | 2 | 3;
-  due: number;
-  stability: number;
-  difficulty: number;
-  reps: number;
-  lapses: number;
-  lastReview: number | null;
+/**
+ * A Lectern card's schedule, in Lectern's terms (its memory state: ts-fsrs states, epoch ms); the writer
+ * encodes it for Anki. `state`: 0 new, 1 learning, 2 review, 3 relearning (Anki's card type uses the same
+ * numbers).
+ */
+export interface AnkiCardSchedule extends Omit<CardMemory, 'learningSteps'> {
   /** Learning or relearning steps still to go (Anki's `left`); 0 outside learning. */
   stepsLeft: number;
   suspended: boolean;

@@ -3,6 +3,7 @@
  * (new, learning, review, relearning), suspended and buried cards, all log kinds, an article-less deck,
  * and text that needs escaping. Used by the exchange tests only.
  */
+import { DEFAULT_PRESET } from '../schedule/types';
 import type { LecternCard, LecternJson, LecternReviewLog } from './lectern-json';
 
 export const NOW = Date.UTC(2026, 10, 26, 12, 0, 0); // 2026-11-26 12:00 UTC
@@ -205,22 +206,8 @@ export function sampleDoc(): LecternJson {
         ],
       },
     ],
-    presets: [
-      {
-        id: 'default',
-        name: 'Default',
-        desiredRetention: 0.9,
-        maximumInterval: 36500,
-        learningSteps: ['1m', '10m'],
-        relearningSteps: ['10m'],
-        enableFuzz: true,
-        newPerDay: 20,
-        reviewsPerDay: 200,
-        burySiblings: true,
-        leechThreshold: 8,
-        weights: null,
-      },
-    ],
+    // A copy: the document is the test's to change, the default preset is not.
+    presets: [{ ...DEFAULT_PRESET, learningSteps: [...DEFAULT_PRESET.learningSteps], relearningSteps: [...DEFAULT_PRESET.relearningSteps] }],
     decks: [
       { id: ids.deck, name: 'The History of Timekeeping', articleId: ids.article, presetId: 'default' },
       { id: ids.ankiDeck, name: '-Imported from Anki', articleId: null, presetId: 'default' },

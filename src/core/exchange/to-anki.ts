@@ -4,7 +4,7 @@
  * without heading) stays in the article's deck.
  */
 import { guidForCardId } from './anki/guid';
-import { clozeNumbers, renumberToC1 } from './cloze';
+import { clozeNumbers, renumberToC1 } from '../cards/cloze';
 import { escapeHtml } from './html';
 import type { LecternCard, LecternJson, LecternPreset, LecternReviewLog } from './lectern-json';
 import type { AnkiCardSchedule, AnkiNote, AnkiPackageModel, AnkiReviewEvent } from './model';

@@ -1,15 +1,13 @@
 import type { CardDraft } from '../../shared/contract/card-draft';
 import type { Collection } from '../collection';
 import { generateCards } from '../generate';
+import { sourceWithContext } from '../cards/provenance';
 import { newId } from '../ids';
 import { deckForArticle } from '../storage/decks';
 import { insertCard } from '../storage/cards';
 import { existingCardContents } from '../storage/article-rows';
 import { layoutOf, requireArticle } from './articles';
 import { isStudyParagraph, type Layout } from './sections';
-
-/** Characters of context kept on each side of a card's quote, so it can be found again after edits. */
-const CONTEXT_CHARS = 32;
 
 /** Which part of an article to generate for: all of it, or one section. */
 export interface GenerationScope {
@@ -48,6 +46,7 @@ export function storeDrafts(collection: Collection, articleId: string, layout: L
     if (existing.has(key)) continue;
     existing.add(key);
     const paragraph = layout.sections[draft.sectionIndex]?.paragraphs[draft.source.paragraphIndex] ?? '';
+    const { prefix, suffix } = sourceWithContext(paragraph, draft.source.start, draft.source.end);
     insertCard(db, {
       id: newId(),
       deckId: deck.id,
@@ -57,11 +56,7 @@ export function storeDrafts(collection: Collection, articleId: string, layout: L
       text: draft.text ?? null,
       front: draft.front ?? null,
       back: draft.back ?? null,
-      source: {
-        ...draft.source,
-        prefix: paragraph.slice(Math.max(0, draft.source.start - CONTEXT_CHARS), draft.source.start),
-        suffix: paragraph.slice(draft.source.end, draft.source.end + CONTEXT_CHARS),
-      },
+      source: { ...draft.source, prefix, suffix },
       sourceStatus: 'ok',
       tags: [],
       now,

@@ -9,7 +9,6 @@ import { newId } from '../ids';
 import {
   findSiblingIds,
   fromRawCard,
-  getDeckPreset,
   getRawCard,
   memoryOfRaw,
   setBuriedUntil,
@@ -20,6 +19,7 @@ import {
   type CardRow,
   type RawCardRow,
 } from '../storage/cards';
+import { getDeckPreset } from '../storage/presets';
 import { insertLog } from '../storage/review-logs';
 import { readDaySettings } from '../storage/settings';
 import { studyDay, type DaySettings } from '../study-day';

@@ -4,18 +4,9 @@
  */
 import { LecternError } from '../../shared/contract';
 import type { Collection } from '../collection';
-import {
-  getDeckPreset,
-  getRawCard,
-  listCardsInScope,
-  listDecks,
-  largestDailyLimit,
-  listQueueCandidates,
-  memoryOfRaw,
-  nextDueAfter,
-  type CardScope,
-  type QueueRow,
-} from '../storage/cards';
+import { getRawCard, listCardsInScope, listQueueCandidates, memoryOfRaw, nextDueAfter, type CardScope, type QueueRow } from '../storage/cards';
+import { listDecks } from '../storage/decks';
+import { getDeckPreset, largestDailyLimit } from '../storage/presets';
 import { countDoneSince } from '../storage/review-logs';
 import { readDaySettings } from '../storage/settings';
 import { studyDay, type DaySettings, type StudyDay } from '../study-day';

@@ -5,9 +5,9 @@
  */
 import { LecternError } from '../../shared/contract';
 import type { ChangeArea, Collection } from '../collection';
-import { getPreset, listDecks, savePreset } from '../storage/cards';
-import { deckCountsByPreset, listPresets, writeDaySettings } from '../storage/presets';
-import { readDaySettings } from '../storage/settings';
+import { listDecks } from '../storage/decks';
+import { deckCountsByPreset, getPreset, listPresets, savePreset } from '../storage/presets';
+import { readDaySettings, writeDaySettings } from '../storage/settings';
 import { systemTimeZone, type DaySettings } from '../study-day';
 import type { Preset } from './types';
 

@@ -6,8 +6,9 @@ import { openCollection, type Collection } from '../collection';
 import { manualClock, type ManualClock } from '../clock';
 import { newId } from '../ids';
 import { insertArticle } from '../storage/articles';
-import { getPreset, insertCard, savePreset } from '../storage/cards';
+import { insertCard } from '../storage/cards';
 import { insertDeck } from '../storage/decks';
+import { getPreset, savePreset } from '../storage/presets';
 import type { DaySettings } from '../study-day';
 import { DEFAULT_PRESET, type Preset } from './types';
 

@@ -3,6 +3,7 @@
  * reader's per-section list. Times are epoch ms; the study day's bounds come from the caller.
  */
 import type { CardFilters, CardItem, CardSortKey } from '../../shared/contract/card-models';
+import { contentOfRaw, type ContentColumns, type RawCardRow } from './cards';
 import type { Db } from './database';
 
 export interface DayBounds {
@@ -13,34 +14,12 @@ export interface DayBounds {
   weekEnd: number;
 }
 
-interface ItemRow {
-  id: string;
-  deck_id: string;
-  article_id: string | null;
-  article_title: string | null;
-  section_index: number | null;
-  section_heading: string | null;
-  kind: CardItem['kind'];
-  text: string | null;
-  front: string | null;
-  back: string | null;
-  source_paragraph: number | null;
-  source_start: number | null;
-  source_end: number | null;
-  source_quote: string | null;
-  source_prefix: string | null;
-  source_suffix: string | null;
-  source_status: CardItem['sourceStatus'];
-  tags: string;
-  suspended: number;
-  flag: number;
-  state: number;
-  due: number;
-  reps: number;
-  lapses: number;
-  created_at: number;
-  updated_at: number;
-}
+/** A card's content columns with the memory fields the browser shows, and its article's title and section heading. */
+type ItemRow = ContentColumns &
+  Pick<RawCardRow, 'state' | 'due' | 'reps' | 'lapses'> & {
+    article_title: string | null;
+    section_heading: string | null;
+  };
 
 const ITEM_COLUMNS = `c.id, c.deck_id, c.article_id, a.title AS article_title, c.section_index,
   CASE WHEN c.section_index IS NULL THEN NULL ELSE json_extract(a.sections, '$[' || c.section_index || '].heading') END AS section_heading,
@@ -48,38 +27,19 @@ const ITEM_COLUMNS = `c.id, c.deck_id, c.article_id, a.title AS article_title, c
   c.source_suffix, c.source_status, c.tags, c.suspended, c.flag, c.state, c.due, c.reps, c.lapses, c.created_at, c.updated_at`;
 
 function toItem(row: ItemRow): CardItem {
+  const { id, deckId, articleId, sectionIndex, ...content } = contentOfRaw(row);
   return {
-    id: row.id,
-    deckId: row.deck_id,
-    articleId: row.article_id,
+    id,
+    deckId,
+    articleId,
     articleTitle: row.article_title,
-    sectionIndex: row.section_index,
+    sectionIndex,
     sectionHeading: row.section_heading,
-    kind: row.kind,
-    text: row.text,
-    front: row.front,
-    back: row.back,
-    source:
-      row.source_paragraph === null
-        ? null
-        : {
-            paragraphIndex: row.source_paragraph,
-            start: row.source_start ?? 0,
-            end: row.source_end ?? 0,
-            quote: row.source_quote ?? '',
-            prefix: row.source_prefix,
-            suffix: row.source_suffix,
-          },
-    sourceStatus: row.source_status,
-    tags: JSON.parse(row.tags) as string[],
-    suspended: row.suspended === 1,
-    flag: row.flag,
+    ...content,
     state: row.state,
     due: row.due,
     reps: row.reps,
     lapses: row.lapses,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
   };
 }
 

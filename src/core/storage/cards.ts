@@ -1,13 +1,10 @@
 /**
  * Card rows: content, memory state (the scheduler's fields), and the study flags (suspended, buried,
- * flag, tags). SQL lives here; the rules about when to change what live in core/schedule.
- *
- * Also here, until they move to decks.ts / a presets module: the deck list and the preset reads and
- * writes the scheduler needs (a card's preset is its deck's preset).
+ * flag, tags). SQL lives here; the rules about when to change what live in core/schedule. Decks are
+ * in decks.ts, presets (a card's preset is its deck's preset) in presets.ts.
  */
-import type { CardMemory, CardState, Preset } from '../schedule/types';
+import type { CardMemory, CardState } from '../schedule/types';
 import type { Db } from './database';
-import type { DeckRow } from './decks';
 
 export type CardKind = 'cloze' | 'qa' | 'list';
 
@@ -96,7 +93,14 @@ export function memoryOfRaw(raw: MemoryColumns): CardMemory {
   };
 }
 
-export function fromRawCard(raw: RawCardRow): CardRow {
+/** The columns of a card's content and study flags: everything but its memory state and burial. */
+export type ContentColumns = Omit<RawCardRow, keyof MemoryColumns | 'buried_until'>;
+
+/** A card's content and study flags, without its memory state and burial. */
+export type CardContent = Omit<CardRow, keyof CardMemory | 'buriedUntil'> & { source: Required<CardSource> | null };
+
+/** The one mapping from a card's content columns to its fields (the card browser's items use it too). */
+export function contentOfRaw(raw: ContentColumns): CardContent {
   return {
     id: raw.id,
     deckId: raw.deck_id,
@@ -120,12 +124,14 @@ export function fromRawCard(raw: RawCardRow): CardRow {
     sourceStatus: raw.source_status,
     tags: JSON.parse(raw.tags) as string[],
     suspended: raw.suspended === 1,
-    buriedUntil: raw.buried_until,
     flag: raw.flag,
-    ...memoryOfRaw(raw),
     createdAt: raw.created_at,
     updatedAt: raw.updated_at,
   };
+}
+
+export function fromRawCard(raw: RawCardRow): CardRow {
+  return { ...contentOfRaw(raw), buriedUntil: raw.buried_until, ...memoryOfRaw(raw) };
 }
 
 export interface NewCard {
@@ -284,12 +290,6 @@ export function listQueueCandidates(db: Db, scope: CardScope, now: number, dueBe
     .all({ ...where.params, now, dueBefore, perDeckCap }) as QueueRow[];
 }
 
-/** The largest daily limit of any preset: no deck can take more reviews or new cards in a day. */
-export function largestDailyLimit(db: Db): number {
-  const row = db.prepare('SELECT max(max(new_per_day, reviews_per_day)) AS cap FROM presets').get() as { cap: number | null };
-  return row.cap ?? 0;
-}
-
 /** Every card in scope, in the article's order: what a custom (ahead-of-schedule) session studies. */
 export function listCardsInScope(db: Db, scope: CardScope): RawCardRow[] {
   const where = scopeWhere(scope);
@@ -308,78 +308,4 @@ export function nextDueAfter(db: Db, scope: CardScope, from: number): number | n
     .prepare(`SELECT min(due) AS due FROM cards WHERE ${where.sql} AND suspended = 0 AND state <> 0 AND due >= @from`)
     .get({ ...where.params, from }) as { due: number | null };
   return row.due;
-}
-
-// ---- decks and presets, as far as the scheduler needs them --------------------------------------
-
-export function listDecks(db: Db): DeckRow[] {
-  return db
-    .prepare('SELECT id, name, article_id AS articleId, preset_id AS presetId FROM decks ORDER BY name, id')
-    .all() as DeckRow[];
-}
-
-interface RawPresetRow {
-  id: string;
-  name: string;
-  desired_retention: number;
-  maximum_interval: number;
-  learning_steps: string;
-  relearning_steps: string;
-  enable_fuzz: number;
-  new_per_day: number;
-  reviews_per_day: number;
-  bury_siblings: number;
-  leech_threshold: number;
-  weights: string | null;
-}
-
-function fromRawPreset(raw: RawPresetRow): Preset {
-  return {
-    id: raw.id,
-    name: raw.name,
-    desiredRetention: raw.desired_retention,
-    maximumInterval: raw.maximum_interval,
-    learningSteps: JSON.parse(raw.learning_steps) as string[],
-    relearningSteps: JSON.parse(raw.relearning_steps) as string[],
-    enableFuzz: raw.enable_fuzz === 1,
-    newPerDay: raw.new_per_day,
-    reviewsPerDay: raw.reviews_per_day,
-    burySiblings: raw.bury_siblings === 1,
-    leechThreshold: raw.leech_threshold,
-    weights: raw.weights === null ? null : (JSON.parse(raw.weights) as number[]),
-  };
-}
-
-export function getPreset(db: Db, presetId: string): Preset | undefined {
-  const raw = db.prepare('SELECT * FROM presets WHERE id = ?').get(presetId) as RawPresetRow | undefined;
-  return raw ? fromRawPreset(raw) : undefined;
-}
-
-export function getDeckPreset(db: Db, deckId: string): Preset | undefined {
-  const raw = db
-    .prepare('SELECT p.* FROM presets p JOIN decks d ON d.preset_id = p.id WHERE d.id = ?')
-    .get(deckId) as RawPresetRow | undefined;
-  return raw ? fromRawPreset(raw) : undefined;
-}
-
-/** Writes every field of a preset (insert or update). */
-export function savePreset(db: Db, preset: Preset): void {
-  db.prepare(
-    `INSERT INTO presets (id, name, desired_retention, maximum_interval, learning_steps, relearning_steps, enable_fuzz,
-       new_per_day, reviews_per_day, bury_siblings, leech_threshold, weights)
-     VALUES (@id, @name, @desiredRetention, @maximumInterval, @learningSteps, @relearningSteps, @enableFuzz,
-       @newPerDay, @reviewsPerDay, @burySiblings, @leechThreshold, @weights)
-     ON CONFLICT (id) DO UPDATE SET name = excluded.name, desired_retention = excluded.desired_retention,
-       maximum_interval = excluded.maximum_interval, learning_steps = excluded.learning_steps,
-       relearning_steps = excluded.relearning_steps, enable_fuzz = excluded.enable_fuzz,
-       new_per_day = excluded.new_per_day, reviews_per_day = excluded.reviews_per_day,
-       bury_siblings = excluded.bury_siblings, leech_threshold = excluded.leech_threshold, weights = excluded.weights`,
-  ).run({
-    ...preset,
-    learningSteps: JSON.stringify(preset.learningSteps),
-    relearningSteps: JSON.stringify(preset.relearningSteps),
-    enableFuzz: preset.enableFuzz ? 1 : 0,
-    burySiblings: preset.burySiblings ? 1 : 0,
-    weights: preset.weights === null ? null : JSON.stringify(preset.weights),
-  });
 }

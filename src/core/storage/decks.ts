@@ -20,3 +20,9 @@ export function deckForArticle(db: Db, articleId: string): DeckRow | undefined {
 export function renameDeck(db: Db, id: string, name: string): void {
   db.prepare('UPDATE decks SET name = ? WHERE id = ?').run(name, id);
 }
+
+export function listDecks(db: Db): DeckRow[] {
+  return db
+    .prepare('SELECT id, name, article_id AS articleId, preset_id AS presetId FROM decks ORDER BY name, id')
+    .all() as DeckRow[];
+}

@@ -1,13 +1,75 @@
 /**
- * Study settings storage: the list of presets with how many decks use each, and the collection's
- * day settings writer. (Preset reads and writes themselves are still `getPreset`/`savePreset` in
- * cards.ts, where the scheduler's engineer put them; the day-settings writer belongs beside
- * `readDaySettings` in settings.ts once that file is free to edit.)
+ * Presets: study settings shared by decks (a card's preset is its deck's preset). Reads, writes, the
+ * list with how many decks use each, and the largest daily limit any of them allows.
  */
 import type { Preset } from '../schedule/types';
-import type { DaySettings } from '../study-day';
-import { getPreset } from './cards';
 import type { Db } from './database';
+
+interface RawPresetRow {
+  id: string;
+  name: string;
+  desired_retention: number;
+  maximum_interval: number;
+  learning_steps: string;
+  relearning_steps: string;
+  enable_fuzz: number;
+  new_per_day: number;
+  reviews_per_day: number;
+  bury_siblings: number;
+  leech_threshold: number;
+  weights: string | null;
+}
+
+function fromRawPreset(raw: RawPresetRow): Preset {
+  return {
+    id: raw.id,
+    name: raw.name,
+    desiredRetention: raw.desired_retention,
+    maximumInterval: raw.maximum_interval,
+    learningSteps: JSON.parse(raw.learning_steps) as string[],
+    relearningSteps: JSON.parse(raw.relearning_steps) as string[],
+    enableFuzz: raw.enable_fuzz === 1,
+    newPerDay: raw.new_per_day,
+    reviewsPerDay: raw.reviews_per_day,
+    burySiblings: raw.bury_siblings === 1,
+    leechThreshold: raw.leech_threshold,
+    weights: raw.weights === null ? null : (JSON.parse(raw.weights) as number[]),
+  };
+}
+
+export function getPreset(db: Db, presetId: string): Preset | undefined {
+  const raw = db.prepare('SELECT * FROM presets WHERE id = ?').get(presetId) as RawPresetRow | undefined;
+  return raw ? fromRawPreset(raw) : undefined;
+}
+
+export function getDeckPreset(db: Db, deckId: string): Preset | undefined {
+  const raw = db
+    .prepare('SELECT p.* FROM presets p JOIN decks d ON d.preset_id = p.id WHERE d.id = ?')
+    .get(deckId) as RawPresetRow | undefined;
+  return raw ? fromRawPreset(raw) : undefined;
+}
+
+/** Writes every field of a preset (insert or update). */
+export function savePreset(db: Db, preset: Preset): void {
+  db.prepare(
+    `INSERT INTO presets (id, name, desired_retention, maximum_interval, learning_steps, relearning_steps, enable_fuzz,
+       new_per_day, reviews_per_day, bury_siblings, leech_threshold, weights)
+     VALUES (@id, @name, @desiredRetention, @maximumInterval, @learningSteps, @relearningSteps, @enableFuzz,
+       @newPerDay, @reviewsPerDay, @burySiblings, @leechThreshold, @weights)
+     ON CONFLICT (id) DO UPDATE SET name = excluded.name, desired_retention = excluded.desired_retention,
+       maximum_interval = excluded.maximum_interval, learning_steps = excluded.learning_steps,
+       relearning_steps = excluded.relearning_steps, enable_fuzz = excluded.enable_fuzz,
+       new_per_day = excluded.new_per_day, reviews_per_day = excluded.reviews_per_day,
+       bury_siblings = excluded.bury_siblings, leech_threshold = excluded.leech_threshold, weights = excluded.weights`,
+  ).run({
+    ...preset,
+    learningSteps: JSON.stringify(preset.learningSteps),
+    relearningSteps: JSON.stringify(preset.relearningSteps),
+    enableFuzz: preset.enableFuzz ? 1 : 0,
+    burySiblings: preset.burySiblings ? 1 : 0,
+    weights: preset.weights === null ? null : JSON.stringify(preset.weights),
+  });
+}
 
 export function listPresetIds(db: Db): string[] {
   return (db.prepare("SELECT id FROM presets ORDER BY id = 'default' DESC, name, id").all() as { id: string }[]).map((r) => r.id);
@@ -25,9 +87,8 @@ export function deckCountsByPreset(db: Db): Map<string, number> {
   return new Map(rows.map((r) => [r.presetId, r.n]));
 }
 
-export function writeDaySettings(db: Db, settings: DaySettings): void {
-  db.prepare('UPDATE collection_settings SET day_starts_at = ?, time_zone = ? WHERE id = 1').run(
-    settings.dayStartsAt,
-    settings.timeZone,
-  );
+/** The largest daily limit of any preset: no deck can take more reviews or new cards in a day. */
+export function largestDailyLimit(db: Db): number {
+  const row = db.prepare('SELECT max(max(new_per_day, reviews_per_day)) AS cap FROM presets').get() as { cap: number | null };
+  return row.cap ?? 0;
 }

@@ -7,3 +7,10 @@ export function readDaySettings(db: Db): DaySettings {
     | undefined;
   return row ?? { dayStartsAt: 4, timeZone: null };
 }
+
+export function writeDaySettings(db: Db, settings: DaySettings): void {
+  db.prepare('UPDATE collection_settings SET day_starts_at = ?, time_zone = ? WHERE id = 1').run(
+    settings.dayStartsAt,
+    settings.timeZone,
+  );
+}

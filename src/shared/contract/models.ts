@@ -112,6 +112,7 @@ export const JobStatus = z.object({
   kind: z.string(),
   state: z.enum(['running', 'done', 'failed', 'cancelled']),
   progress: z.object({ done: z.number(), total: z.number(), message: z.string() }),
+  /** The finished job's result: for `deck.importStart`, a DeckImportSummary. */
   result: z.unknown(),
   error: z.object({ code: z.string(), message: z.string() }).nullable(),
   startedAt: z.number().int(),

@@ -3,11 +3,12 @@
  * one draft: a cloze card keeps only its own number (as c1) and shows the other deletions as plain text;
  * a standard card's front is what its question template shows, its back what the answer adds.
  */
-import { clozeForNumber, clozeNumbers } from '../cloze';
+import { clozeForNumber, clozeNumbers } from '../../cards/cloze';
 import { htmlToPlain } from '../html';
 import type { AnkiCardDraft, ImportedReview, ImportedSchedule } from '../model';
 import { cardIdFromGuid } from './guid';
 import { BASIC_NOTETYPE_ID, CLOZE_NOTETYPE_ID } from './notetypes';
+import type { CardColumns, RevlogColumns } from './schedule';
 
 export interface AnkiNotetype {
   name?: unknown;
@@ -16,31 +17,18 @@ export interface AnkiNotetype {
   tmpls: { qfmt?: unknown; afmt?: unknown; ord?: unknown }[];
 }
 
-export interface AnkiCardRow {
+/** A card row as read from a package: the columns the writer fills (but `left`), and where the card is. */
+export interface AnkiCardRow extends Omit<CardColumns, 'left'> {
   id: number;
   ord: number;
   did: number;
   odid: number;
-  type: number;
-  queue: number;
-  due: number;
   odue: number;
-  ivl: number;
-  factor: number;
-  reps: number;
-  lapses: number;
   flags: number;
-  data: string;
 }
 
-export interface AnkiRevlogRow {
+export interface AnkiRevlogRow extends RevlogColumns {
   id: number;
-  ease: number;
-  ivl: number;
-  lastIvl: number;
-  factor: number;
-  time: number;
-  type: number;
 }
 
 export interface NoteInput {

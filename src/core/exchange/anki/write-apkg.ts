@@ -9,7 +9,7 @@ import Database from 'better-sqlite3';
 import { strToU8, zipSync } from 'fflate';
 import { LecternError } from '../../../shared/contract';
 import { studyDay, type DaySettings } from '../../study-day';
-import { clozeNumbers } from '../cloze';
+import { clozeNumbers } from '../../cards/cloze';
 import type { AnkiNote, AnkiPackageModel } from '../model';
 import { fieldChecksum, stripHtmlPreservingMediaFilenames } from './checksum';
 import { modelsJson, notetypeIdFor } from './notetypes';

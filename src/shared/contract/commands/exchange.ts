@@ -47,19 +47,6 @@ export const DeckImportSummary = z.object({
 });
 export type DeckImportSummary = z.infer<typeof DeckImportSummary>;
 
-export const JobStatus = z.object({
-  id: Id,
-  kind: z.string(),
-  state: z.enum(['running', 'done', 'failed', 'cancelled']),
-  progress: z.object({ done: z.number(), total: z.number(), message: z.string() }),
-  /** The finished job's result: for `deck.importStart`, a DeckImportSummary. */
-  result: z.unknown(),
-  error: z.object({ code: z.string(), message: z.string() }).nullable(),
-  startedAt: z.number().int(),
-  finishedAt: z.number().int().nullable(),
-});
-export type JobStatus = z.infer<typeof JobStatus>;
-
 /** Decks out and in (issue 8): export, import preview, import, and the job commands for long imports. */
 export const exchangeCommands = {
   'deck.export': {
