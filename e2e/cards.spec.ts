@@ -152,6 +152,86 @@ test('the browser filters and sorts, and bulk-tags the selected cards', async ({
   await expect(cards.rows.locator('.col-text')).toHaveText([/^Snow that survives/, /^Glaciers flow/]);
 });
 
+test('the browser flags the selected cards, shows the flag in their rows and filters by it', async ({ page, host }) => {
+  await page.goto(host.url);
+  await new ShellPage(page).navItem('Cards').click();
+  const cards = new CardsPage(page);
+  await expect(cards.rows.nth(2)).toBeVisible();
+  const texts = [await cards.rows.nth(0).locator('.col-text').innerText(), await cards.rows.nth(1).locator('.col-text').innerText()];
+  await cards.rows.nth(0).getByRole('checkbox').check();
+  await cards.rows.nth(1).getByRole('checkbox').check();
+
+  // "Flag…" opens a menu of the seven colours (and "No flag"), by mouse or by keyboard.
+  const flagButton = page.getByRole('toolbar', { name: 'Selected cards' }).getByRole('button', { name: 'Flag', exact: true });
+  await flagButton.focus();
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('menuitem', { name: 'No flag' })).toBeFocused();
+  await expect(page.getByRole('menuitem')).toHaveCount(8);
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `reports/screenshots/cards-flag-menu-${colorScheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.keyboard.press('g'); // a letter moves to the item that starts with it
+  await expect(page.getByRole('menuitem', { name: 'Green' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.toast')).toContainText('Flagged 2 cards green');
+
+  // The rows show it: the colour, and its name.
+  for (const text of texts) {
+    const row = cards.row(text);
+    await expect(row.getByRole('img', { name: 'Green flag' })).toBeVisible();
+    await expect(row.locator('.badge-flag')).toHaveText('Green');
+  }
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `reports/screenshots/cards-flagged-${colorScheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+
+  // The flag filter finds exactly those two.
+  await page.getByRole('button', { name: 'Clear selection' }).click();
+  await page.getByRole('combobox', { name: /^Flag/ }).selectOption('3');
+  await expect(cards.count).toHaveText('2 cards');
+
+  // And "No flag" clears it.
+  await cards.rows.nth(0).getByRole('checkbox').check();
+  await cards.rows.nth(1).getByRole('checkbox').check();
+  await flagButton.click();
+  await page.getByRole('menuitem', { name: 'No flag' }).click();
+  await expect(page.locator('.toast')).toContainText('Removed the flag from 2 cards');
+  await expect(cards.count).toHaveText('0 cards');
+});
+
+test('the browser forgets the selected cards and sets their due date', async ({ page, host }) => {
+  await page.goto(host.url);
+  await new ShellPage(page).navItem('Cards').click();
+  const cards = new CardsPage(page);
+  await expect(cards.rows.first()).toBeVisible();
+  const text = await cards.rows.nth(0).locator('.col-text').innerText();
+  const row = cards.row(text);
+  await row.getByRole('checkbox').check();
+
+  await page.getByRole('button', { name: 'Set due date…' }).click();
+  const due = page.getByRole('dialog', { name: 'Set due date' });
+  await due.getByLabel('Due in (days from today)').fill('3');
+  await expect(due).toContainText('Due in 3 days.');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    await page.screenshot({ path: `reports/screenshots/cards-set-due-${colorScheme}.png` });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  await due.getByRole('button', { name: 'Set due date' }).click();
+  await expect(page.locator('.toast')).toContainText('The card is due in 3 days');
+
+  await page.getByRole('button', { name: 'Forget…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Forget 1 card?' });
+  await expect(confirm).toBeVisible();
+  await confirm.getByRole('button', { name: 'Forget' }).click();
+  await expect(page.locator('.toast')).toContainText('Reset 1 card to new');
+  await expect(row.locator('.col-due')).toHaveText('New');
+});
+
 test('a collection of 100,000 cards scrolls to its end with only a screenful of rows in the page', async ({ page }) => {
   test.setTimeout(120_000);
   const { host, stop } = await startHost(

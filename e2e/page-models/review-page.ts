@@ -15,6 +15,11 @@ export class ReviewPage {
   readonly card: Locator;
   readonly done: Locator;
   readonly empty: Locator;
+  /** The card editor over the reviewer ("e"). */
+  readonly editDialog: Locator;
+  /** The reviewer's "More" menu button (Forget…, Set due date…). */
+  readonly more: Locator;
+  readonly notice: Locator;
   constructor(readonly page: Page) {
     this.start = page.getByRole('button', { name: /^Review \d+ cards? now$/ });
     this.showAnswer = page.getByRole('button', { name: /^Show answer/ });
@@ -23,6 +28,23 @@ export class ReviewPage {
     this.card = page.locator('.review-card');
     this.done = page.getByRole('heading', { name: 'Session done', level: 1 });
     this.empty = page.locator('.review-empty');
+    this.editDialog = page.getByRole('dialog', { name: 'Edit the card' });
+    this.more = page.getByRole('button', { name: 'More card actions' });
+    this.notice = page.locator('.review-notice');
+  }
+
+  /** A button of the reviewer's action row (Undo, Bury, Suspend, Edit, …). */
+  action(name: string | RegExp): Locator {
+    return this.page.getByRole('group', { name: 'Card actions' }).getByRole('button', { name });
+  }
+
+  menuItem(name: string | RegExp): Locator {
+    return this.page.getByRole('menuitem', { name });
+  }
+
+  /** The card's text as shown (the front, or the back once revealed). */
+  async cardText(): Promise<string> {
+    return (await this.card.locator('.card-text').innerText()).trim();
   }
 
   answer(name: 'Again' | 'Hard' | 'Good' | 'Easy'): Locator {

@@ -17,7 +17,7 @@ export const shellShortcuts: { keys: string[]; action: string }[] = [
   { keys: ['Tab'], action: 'Move to the next control (Shift+Tab: the previous one)' },
   { keys: ['Ctrl+O'], action: 'Import a file (also "i" in the Library)' },
   ...readerShortcuts.map((s) => ({ ...s, action: `Reader: ${s.action.charAt(0).toLowerCase()}${s.action.slice(1)}` })),
-  ...reviewShortcuts.map((s) => ({ ...s, action: `Review: ${s.action.charAt(0).toLowerCase()}${s.action.slice(1)}` })),
+  ...reviewShortcuts,
 ];
 
 function isTyping(target: EventTarget | null): boolean {

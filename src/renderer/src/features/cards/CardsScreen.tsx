@@ -2,10 +2,13 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import type { CardFilters, CardItem, CardSortKey } from '../../../../shared/contract/card-models';
 import { useApp } from '../../app-context';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call } from '../../core-client/client';
 import { plural } from '../../format';
+import { MenuButton } from '../reader/MenuButton';
 import { CardEditor } from './CardEditor';
 import { CardFiltersPanel } from './CardFiltersPanel';
+import { SetDueDialog } from './SetDueDialog';
 import { FLAG_NAMES, KIND_NAMES, STATE_NAMES, SourceBadge, cardSummary, dueLabel } from './card-text';
 import { useCardActions } from './use-card-actions';
 
@@ -87,6 +90,8 @@ export function CardsScreen() {
   const [focusEditor, setFocusEditor] = useState(false);
   const [tagging, setTagging] = useState(false);
   const [tagText, setTagText] = useState('');
+  const [confirmForget, setConfirmForget] = useState(false);
+  const [settingDue, setSettingDue] = useState(false);
   const searchRef = useRef<HTMLInputElement>(null);
   const scrollRef = useRef<HTMLDivElement>(null);
 
@@ -288,6 +293,26 @@ export function CardsScreen() {
                     Tag…
                   </button>
                 )}
+                <MenuButton
+                  label="Flag…"
+                  ariaLabel="Flag"
+                  items={FLAG_NAMES.map((name, flag) => ({
+                    label: flag === 0 ? 'No flag' : name,
+                    content: (
+                      <>
+                        <span className={`flag-dot flag-${flag}`} aria-hidden="true" />
+                        {flag === 0 ? 'No flag' : name}
+                      </>
+                    ),
+                    onSelect: () => void actions.flag(selectedCards, flag),
+                  }))}
+                />
+                <button type="button" className="button quiet-button" onClick={() => setConfirmForget(true)}>
+                  Forget…
+                </button>
+                <button type="button" className="button quiet-button" onClick={() => setSettingDue(true)}>
+                  Set due date…
+                </button>
                 <button
                   type="button"
                   className="button quiet-button danger-text"
@@ -381,7 +406,9 @@ export function CardsScreen() {
                             />
                           </span>
                           <span className="col-text" role="cell" title={cardSummary(card)}>
-                            {card.flag > 0 && <span className={`flag-dot flag-${card.flag}`} aria-label={`${FLAG_NAMES[card.flag]} flag`} />}
+                            {card.flag > 0 && (
+                              <span className={`flag-dot flag-${card.flag}`} role="img" aria-label={`${FLAG_NAMES[card.flag]} flag`} title={`${FLAG_NAMES[card.flag]} flag`} />
+                            )}
                             {cardSummary(card)}
                           </span>
                           <span className="col-where" role="cell">
@@ -391,6 +418,11 @@ export function CardsScreen() {
                           <span className="col-kind" role="cell">
                             {KIND_NAMES[card.kind]}
                             {card.suspended && <span className="badge">Suspended</span>}
+                            {card.flag > 0 && (
+                              <span className={`badge badge-flag flag-${card.flag}`} aria-hidden="true">
+                                {FLAG_NAMES[card.flag]}
+                              </span>
+                            )}
                             <SourceBadge status={card.sourceStatus} />
                           </span>
                           <span className="col-due" role="cell" title={STATE_NAMES[card.state]}>
@@ -468,6 +500,26 @@ export function CardsScreen() {
           </aside>
         )}
       </div>
+      <ConfirmDialog
+        open={confirmForget}
+        title={`Forget ${selected.size.toLocaleString()} ${plural(selected.size, 'card', 'cards')}?`}
+        body="They go back to being new cards, as if never studied. Their review history is kept and each reset is logged."
+        confirmLabel="Forget"
+        onConfirm={() => {
+          setConfirmForget(false);
+          void actions.forget(selectedCards);
+        }}
+        onCancel={() => setConfirmForget(false)}
+      />
+      <SetDueDialog
+        open={settingDue}
+        count={selected.size}
+        onSet={(days) => {
+          setSettingDue(false);
+          void actions.setDue(selectedCards, days);
+        }}
+        onCancel={() => setSettingDue(false)}
+      />
     </section>
   );
 }

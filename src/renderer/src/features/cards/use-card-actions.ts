@@ -3,6 +3,7 @@ import type { CardItem } from '../../../../shared/contract/card-models';
 import { useApp } from '../../app-context';
 import { call } from '../../core-client/client';
 import { plural } from '../../format';
+import { FLAG_NAMES } from './card-text';
 
 const BATCH = 5000;
 
@@ -60,6 +61,36 @@ export function useCardActions() {
           for (const ids of batches(cards.map((c) => c.id))) updated += (await call('cards.tag', { cardIds: ids, add, remove })).updated;
           app.changed();
           app.notify({ message: `Tagged ${count(updated)}.` });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      async flag(cards: Pick<CardItem, 'id'>[], flag: number) {
+        try {
+          for (const ids of batches(cards.map((c) => c.id))) await call('card.flag', { cardIds: ids, flag });
+          app.changed();
+          app.notify({ message: flag === 0 ? `Removed the flag from ${count(cards.length)}.` : `Flagged ${count(cards.length)} ${FLAG_NAMES[flag]?.toLowerCase()}.` });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      /** Back to new, history kept; each card's reset is logged. */
+      async forget(cards: Pick<CardItem, 'id'>[]) {
+        try {
+          for (const ids of batches(cards.map((c) => c.id))) await call('card.forget', { cardIds: ids });
+          app.changed();
+          app.notify({ message: `Reset ${count(cards.length)} to new; their review history is kept.` });
+        } catch (error) {
+          fail(error);
+        }
+      },
+      /** Due `days` study days from today (0 = today), logged as manual. */
+      async setDue(cards: Pick<CardItem, 'id'>[], days: number) {
+        try {
+          for (const ids of batches(cards.map((c) => c.id))) await call('card.setDue', { cardIds: ids, days });
+          app.changed();
+          const when = days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`;
+          app.notify({ message: `${cards.length === 1 ? 'The card is' : `${count(cards.length)} are`} due ${when}.` });
         } catch (error) {
           fail(error);
         }

@@ -122,20 +122,21 @@ export function LibraryScreen() {
             void importer.importFiles(files);
           }}
         />
-        <span className="toolbar-spacer" />
-        <label className="field">
-          <span className="visually-hidden">Filter articles</span>
-          <input type="search" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
-        </label>
-        <label className="field">
-          <span className="field-label">Sort</span>
-          <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
-            <option value="added">Recently added</option>
-            <option value="opened">Recently opened</option>
-            <option value="title">Title</option>
-            <option value="due">Most due</option>
-          </select>
-        </label>
+        <div className="toolbar-end">
+          <label className="field field-grow">
+            <span className="visually-hidden">Filter articles</span>
+            <input type="search" placeholder="Filter" value={filter} onChange={(e) => setFilter(e.target.value)} />
+          </label>
+          <label className="field">
+            <span className="field-label">Sort</span>
+            <select value={sort} onChange={(e) => setSort(e.target.value as SortKey)}>
+              <option value="added">Recently added</option>
+              <option value="opened">Recently opened</option>
+              <option value="title">Title</option>
+              <option value="due">Most due</option>
+            </select>
+          </label>
+        </div>
       </div>
       {importer.busy && <p className="quiet" role="status">Importing…</p>}
       {importer.job && importer.job.state === 'running' && <JobProgress status={importer.job} label="Writing cards" />}
@@ -210,7 +211,9 @@ function DueSummary({ articles }: { articles: ArticleSummary[] }) {
         <strong>{due}</strong> {plural(due, 'card', 'cards')} due today
         {fresh > 0 && <span className="due-new"> · {fresh} new</span>}
       </p>
-      {due + fresh > 0 && <ReviewDueButton primary due={due} />}
+      {/* The one filled button of the screen is Import; this one fills only when cards are due. With only
+          new cards it says so, without a number (the day's new-card limit decides how many come). */}
+      {due + fresh > 0 && <ReviewDueButton primary={due > 0} due={due} label={due > 0 ? undefined : 'Study new cards'} />}
     </div>
   );
 }

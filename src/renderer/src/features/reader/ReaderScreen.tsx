@@ -1,11 +1,16 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { ArticleView } from '../../../../shared/contract';
+import type { ArticleView, JobStatus } from '../../../../shared/contract';
 import type { CardItem } from '../../../../shared/contract/card-models';
 import { useApp } from '../../app-context';
+import { JobProgress } from '../../components/JobProgress';
 import { call } from '../../core-client/client';
 import { useCommand } from '../../core-client/use-command';
+import { useJob } from '../../core-client/use-job';
+import { plural } from '../../format';
 import type { EditorSubject } from '../cards/CardEditor';
 import { CardsPanel } from '../cards/CardsPanel';
+import { ExportDialog } from '../exchange/ExportDialog';
+import { startReview } from '../review/review-session';
 import { ArticleHeader } from './ArticleHeader';
 import { decodePosition, encodePosition } from './reading-position';
 import { ReaderSection, type PassageMark } from './ReaderSection';
@@ -57,7 +62,8 @@ function Reader({
   const app = useApp();
   const columnRef = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
-  const [tocOpen, setTocOpen] = useState(true);
+  // In a narrow window the contents start closed, so they do not crowd the text (t opens them).
+  const [tocOpen, setTocOpen] = useState(() => window.innerWidth >= 1100);
   const [editing, setEditing] = useState(false);
   const [fontSize, setFontSize] = useState(() => Number(localStorage.getItem(FONT_KEY)) || 18);
   const restored = useRef(false);
@@ -206,6 +212,45 @@ function Reader({
     toggleEditing: () => setEditing((on) => !on),
   });
 
+  // "Write cards again", for the article or one section: a job, with progress and cancel.
+  const [exportOpen, setExportOpen] = useState(false);
+  const [writing, setWriting] = useState<{ jobId: string; label: string } | null>(null);
+  const jobEnded = useRef<(status: JobStatus) => void>(() => undefined);
+  jobEnded.current = (status: JobStatus) => {
+    const label = writing?.label ?? article.title;
+    setWriting(null);
+    if (status.state === 'done') {
+      const added = (status.result as { cardsAdded?: number } | null)?.cardsAdded ?? 0;
+      app.changed();
+      app.notify({
+        message:
+          added === 0
+            ? `0 new cards were added to “${label}”: the cards it would write are there already.`
+            : `${added} new ${plural(added, 'card was', 'cards were')} added to “${label}”.`,
+      });
+    } else if (status.state === 'cancelled') {
+      app.notify({ message: `Stopped writing cards for “${label}”: none were added.` });
+    } else {
+      app.notify({ message: `Writing cards for “${label}” failed: ${status.error?.message ?? 'unknown error'}`, tone: 'error' });
+    }
+  };
+  const jobStatus = useJob(writing?.jobId ?? null, (status) => jobEnded.current(status));
+
+  const writeCards = useCallback(
+    async (sectionIndex?: number) => {
+      if (writing) return;
+      const section = sectionIndex === undefined ? undefined : article.sections[sectionIndex];
+      const label = section ? sectionLabel(section) : article.title;
+      try {
+        const { job } = await call('cards.generate', sectionIndex === undefined ? { articleId: article.id } : { articleId: article.id, sectionIndex });
+        setWriting({ jobId: job.id, label });
+      } catch (error) {
+        app.notify({ message: (error as Error).message, tone: 'error' });
+      }
+    },
+    [app, article.id, article.sections, article.title, writing],
+  );
+
   const edit = useCallback(
     async (run: () => Promise<unknown>) => {
       try {
@@ -232,7 +277,16 @@ function Reader({
           onToggleEditing={() => setEditing((on) => !on)}
           cardsOpen={cardsOpen}
           onToggleCards={toggleCards}
+          onReview={() => startReview(app, { articleId: article.id })}
+          onWriteCards={() => void writeCards()}
+          writing={writing !== null}
+          onExport={() => setExportOpen(true)}
         />
+        {writing && jobStatus && (
+          <div className="reader-job">
+            <JobProgress status={jobStatus} label={`Writing cards for “${writing.label}”`} />
+          </div>
+        )}
         <div ref={columnRef} className="reading-column" style={{ fontSize: `${fontSize}px` }}>
           <ArticleHeader article={article} />
           {article.sections.map((section, index) => (
@@ -245,6 +299,9 @@ function Reader({
               editing={editing}
               edit={edit}
               highlight={highlight?.section === index ? highlight : null}
+              onWriteCards={(i) => void writeCards(i)}
+              onStudyAhead={(i) => startReview(app, { articleId: article.id, sectionIndex: i }, true)}
+              writing={writing !== null}
             />
           ))}
         </div>
@@ -268,6 +325,7 @@ function Reader({
           onClose={toggleCards}
         />
       )}
+      <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} articleId={article.id} articleTitle={article.title} />
     </div>
   );
 }

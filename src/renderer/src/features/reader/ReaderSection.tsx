@@ -20,9 +20,14 @@ interface Props {
   isLast: boolean;
   editing: boolean;
   edit: (run: () => Promise<unknown>) => Promise<void>;
+  /** The section tools' study actions: write its cards again (a job), study it ahead of schedule. */
+  onWriteCards: (sectionIndex: number) => void;
+  onStudyAhead: (sectionIndex: number) => void;
+  /** Cards are being written (one job at a time). */
+  writing: boolean;
 }
 
-export function ReaderSection({ articleId, section, index, isLast, editing, edit, highlight }: Props) {
+export function ReaderSection({ articleId, section, index, isLast, editing, edit, highlight, onWriteCards, onStudyAhead, writing }: Props) {
   const ref = { articleId, sectionIndex: index };
   const Heading = section.level <= 1 ? 'h2' : section.level === 2 ? 'h3' : 'h4';
   return (
@@ -46,7 +51,18 @@ export function ReaderSection({ articleId, section, index, isLast, editing, edit
             'Not for study'
           )}
         </p>
-        {editing && <SectionTools section={section} index={index} isLast={isLast} edit={edit} refArgs={ref} />}
+        {editing && (
+          <SectionTools
+            section={section}
+            index={index}
+            isLast={isLast}
+            edit={edit}
+            refArgs={ref}
+            onWriteCards={() => onWriteCards(index)}
+            onStudyAhead={() => onStudyAhead(index)}
+            writing={writing}
+          />
+        )}
       </header>
       {paragraphBlocks(section).map((block) => (
         <BlockView
@@ -69,6 +85,9 @@ function SectionTools(props: {
   isLast: boolean;
   edit: Props['edit'];
   refArgs: { articleId: string; sectionIndex: number };
+  onWriteCards: () => void;
+  onStudyAhead: () => void;
+  writing: boolean;
 }) {
   const [renaming, setRenaming] = useState(false);
   const [heading, setHeading] = useState(props.section.heading ?? '');
@@ -112,6 +131,25 @@ function SectionTools(props: {
         onClick={() => void edit(() => call('section.setStudy', { ...refArgs, study: !props.section.study }))}
       >
         {props.section.study ? 'Not for study' : 'Study this section'}
+      </button>
+      <span className="section-tools-divider" aria-hidden="true" />
+      <button
+        type="button"
+        className="button quiet-button"
+        onClick={props.onWriteCards}
+        disabled={props.writing || !props.section.study}
+        title={props.section.study ? 'Write this section’s cards again; cards it already has are not added twice' : 'Not for study: no cards are written'}
+      >
+        Write cards again
+      </button>
+      <button
+        type="button"
+        className="button quiet-button"
+        onClick={props.onStudyAhead}
+        disabled={props.section.cards === 0}
+        title="Practice this section’s cards now; answers are logged as practice and change no schedule"
+      >
+        Study this section ahead
       </button>
     </div>
   );

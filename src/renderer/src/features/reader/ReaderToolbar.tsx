@@ -1,5 +1,6 @@
 import { useApp } from '../../app-context';
 import type { ThemeChoice } from '../../theme';
+import { MenuButton } from './MenuButton';
 
 export function ReaderToolbar(props: {
   tocOpen: boolean;
@@ -11,6 +12,12 @@ export function ReaderToolbar(props: {
   onToggleEditing: () => void;
   cardsOpen: boolean;
   onToggleCards: () => void;
+  /** The article menu. */
+  onReview: () => void;
+  onWriteCards: () => void;
+  /** Cards are being written (one job at a time). */
+  writing: boolean;
+  onExport: () => void;
 }) {
   const app = useApp();
   return (
@@ -47,6 +54,16 @@ export function ReaderToolbar(props: {
       <button type="button" className="button quiet-button" aria-pressed={props.cardsOpen} onClick={props.onToggleCards} aria-keyshortcuts="c">
         Cards
       </button>
+      <MenuButton
+        label="⋯ Article"
+        ariaLabel="Article"
+        alignEnd
+        items={[
+          { label: 'Review this article', onSelect: props.onReview },
+          { label: 'Write cards again', onSelect: props.onWriteCards, disabled: props.writing },
+          { label: 'Export this article…', onSelect: props.onExport },
+        ]}
+      />
     </div>
   );
 }

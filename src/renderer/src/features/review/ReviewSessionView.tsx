@@ -1,9 +1,15 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { CardItem } from '../../../../shared/contract/card-models';
 import type { RatingValue, ReviewQueue } from '../../../../shared/contract/review-models';
 import { useApp } from '../../app-context';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { call } from '../../core-client/client';
+import { plural } from '../../format';
+import { SetDueDialog } from '../cards/SetDueDialog';
+import { MenuButton } from '../reader/MenuButton';
 import { AnswerButtons } from './AnswerButtons';
 import { CardFace, flagNames, PassageView } from './CardFace';
+import { EditCardDialog } from './EditCardDialog';
 import { saveReviewSession, type ReviewSession } from './review-session';
 
 /** Anki's default: time on one card counts at most a minute (a card left open is not a minute of study). */
@@ -35,6 +41,15 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
   const [notice, setNotice] = useState<string | null>(null);
   const shownAt = useRef(performance.now());
   const cardRef = useRef<HTMLDivElement>(null);
+  /** The card being edited (the editor's copy of it, from `card.get`). */
+  const [editing, setEditing] = useState<CardItem | null>(null);
+  const [confirmForget, setConfirmForget] = useState(false);
+  const [settingDue, setSettingDue] = useState(false);
+
+  // The shell's callbacks change identity whenever the collection changes (an edit here included):
+  // read them through a ref, so that does not reload the queue and turn the card back to its front.
+  const onEndRef = useRef(onEnd);
+  onEndRef.current = onEnd;
 
   const answered = () => session.current.answered ?? 0;
   const save = () => saveReviewSession(session.current);
@@ -47,7 +62,7 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
         if (s.startedAt === null) s.startedAt = q.now;
         save();
         if (q.card === null) {
-          onEnd({ ...s }, (s.answered ?? 0) > 0);
+          onEndRef.current({ ...s }, (s.answered ?? 0) > 0);
           return;
         }
         setQueue(q);
@@ -61,7 +76,7 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
         setError((e as Error).message);
       }
     },
-    [onEnd, setRevealed],
+    [setRevealed],
   );
 
   useEffect(() => {
@@ -160,6 +175,53 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
     });
   };
 
+  const edit = () => {
+    if (!card || busy) return;
+    void run(async () => {
+      setEditing(await call('card.get', { cardId: card.id }));
+    });
+  };
+
+  const closeEditor = () => {
+    setEditing(null);
+    cardRef.current?.focus({ preventScroll: true });
+  };
+
+  // The edited card stays on screen, on the side it was shown (its faces come again from the queue).
+  const saved = (edited: CardItem) => {
+    setEditing(null);
+    app.changed();
+    setNotice('Card saved.');
+    void run(async () => {
+      await load({ first: edited.id, keepRevealed: true });
+      cardRef.current?.focus({ preventScroll: true });
+    });
+  };
+
+  const forget = () => {
+    if (!card || busy) return;
+    setConfirmForget(false);
+    void run(async () => {
+      await call('card.forget', { cardIds: [card.id] });
+      setNotice('Card reset to new: its review history is kept and the reset is logged. Ctrl+Z brings it back.');
+      await load();
+      cardRef.current?.focus({ preventScroll: true });
+    });
+  };
+
+  const setDue = (days: number) => {
+    if (!card || busy) return;
+    setSettingDue(false);
+    void run(async () => {
+      await call('card.setDue', { cardIds: [card.id], days });
+      setNotice(
+        `Card due ${days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} ${plural(days, 'day', 'days')}`}. Ctrl+Z brings it back.`,
+      );
+      await load();
+      cardRef.current?.focus({ preventScroll: true });
+    });
+  };
+
   const showInArticle = () => {
     if (!card?.articleId) return;
     save();
@@ -171,8 +233,11 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
     onEnd({ ...session.current }, answered() > 0);
   };
 
-  const latest = useRef({ answer, undo, bury, suspend, flag, showInArticle, finish, reveal: () => setRevealed(true), card });
-  latest.current = { answer, undo, bury, suspend, flag, showInArticle, finish, reveal: () => setRevealed(true), card };
+  const askForget = () => card && !busy && setConfirmForget(true);
+  const askDue = () => card && !busy && setSettingDue(true);
+  const keys = { answer, undo, bury, suspend, flag, showInArticle, finish, edit, askForget, askDue, reveal: () => setRevealed(true), card };
+  const latest = useRef(keys);
+  latest.current = keys;
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -183,6 +248,9 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
       let handled = true;
       if (mod && !event.shiftKey && !event.altKey && event.key.toLowerCase() === 'z') k.undo();
       else if (event.ctrlKey && !event.altKey && /^[1-7]$/.test(event.key)) k.flag(Number(event.key));
+      // Anki's keys: Ctrl+Alt+N forgets (resets) the card, Ctrl+Shift+D sets its due date.
+      else if (mod && event.altKey && !event.shiftKey && event.code === 'KeyN') k.askForget();
+      else if (mod && event.shiftKey && !event.altKey && event.code === 'KeyD') k.askDue();
       else if (mod || event.altKey) handled = false;
       else if (event.key === ' ' || event.key === 'Enter') {
         if (isControl(event.target)) handled = false;
@@ -192,6 +260,7 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
         if (revealedRef.current) k.answer(Number(event.key) as RatingValue);
       } else if (event.key === '-') k.bury();
       else if (event.key === '@') k.suspend();
+      else if (event.key === 'e') k.edit();
       else if (event.key === 'p' && revealedRef.current && k.card?.passage) setPassageOpen((o) => !o);
       else if (event.key === 'o' && k.card?.articleId) k.showInArticle();
       else if (event.key === 'Escape') k.finish();
@@ -291,6 +360,20 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
               Show in article <kbd aria-hidden="true">o</kbd>
             </button>
           )}
+          <button type="button" className="button quiet-button" onClick={edit} disabled={busy} aria-keyshortcuts="e">
+            Edit <kbd aria-hidden="true">e</kbd>
+          </button>
+          <MenuButton
+            label="More"
+            ariaLabel="More card actions"
+            up
+            alignEnd
+            disabled={busy}
+            items={[
+              { label: 'Forget…', keys: 'Ctrl+Alt+N', shortcut: 'Control+Alt+N', onSelect: () => setConfirmForget(true) },
+              { label: 'Set due date…', keys: 'Ctrl+Shift+D', shortcut: 'Control+Shift+D', onSelect: () => setSettingDue(true) },
+            ]}
+          />
           <button type="button" className="button quiet-button" onClick={finish} aria-keyshortcuts="Escape">
             End session <kbd aria-hidden="true">Esc</kbd>
           </button>
@@ -304,6 +387,16 @@ export function ReviewSessionView({ initial, onEnd }: { initial: ReviewSession; 
           </p>
         )}
       </div>
+      <EditCardDialog card={editing} onSaved={saved} onClose={closeEditor} />
+      <ConfirmDialog
+        open={confirmForget}
+        title="Forget this card?"
+        body="It goes back to being a new card, as if never studied. Its review history is kept and the reset is logged; Ctrl+Z undoes it."
+        confirmLabel="Forget"
+        onConfirm={forget}
+        onCancel={() => setConfirmForget(false)}
+      />
+      <SetDueDialog open={settingDue} count={1} onSet={setDue} onCancel={() => setSettingDue(false)} />
     </div>
   );
 }
