@@ -78,6 +78,15 @@ export function analyzeParagraph(text: string): AnalyzedParagraph {
     if (words.length === 0) return;
     sentences.push({ words, start: words[0]!.start, end: words[words.length - 1]!.end });
   });
+  // a "sentence" that starts right where the previous one ended ("Node." + "js", "choosealicense." + "com")
+  // was cut inside a word: it is joined back to the previous one
+  for (let i = sentences.length - 1; i > 0; i--) {
+    const prev = sentences[i - 1]!;
+    const cur = sentences[i]!;
+    if (cur.start === prev.end && /[\p{L}\p{N}]/u.test(masked[cur.start] ?? '')) {
+      sentences.splice(i - 1, 2, { words: [...prev.words, ...cur.words], start: prev.start, end: cur.end });
+    }
+  }
   for (const s of sentences) {
     repairClauseVerb(s.words);
     repairNounVerbs(s.words);

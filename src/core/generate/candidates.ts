@@ -1,5 +1,18 @@
 import type { AnalyzedParagraph, Sentence, Word } from './analyze';
-import { ANAPHORA, ANAPHORIC_OPENERS, CONNECTIVES, isStopword, rootKey, specificity, stem } from './lexicon';
+import {
+  ANAPHORA,
+  ANAPHORIC_OPENERS,
+  ASIDE_OPENERS,
+  CONNECTIVES,
+  isStopword,
+  keyness,
+  PREPOSITIONAL_PARTICIPLES,
+  rootKey,
+  SPECIFIC,
+  specificity,
+  stem,
+  STRUCTURE_WORDS,
+} from './lexicon';
 
 /** A span of a paragraph in UTF-16 offsets. */
 export interface Span {
@@ -48,6 +61,8 @@ export interface Candidate {
   score: number;
   /** Normalised answer, to refuse duplicates. */
   key: string;
+  /** The answer is a generic phrase ("a certain amount", "the actual data"): kept only when nothing better exists. */
+  generic?: boolean;
 }
 
 /** Corpus statistics the scores need: how often each stem occurs in the study text of the article. */
@@ -59,6 +74,12 @@ export interface TermStats {
   topicStems: Set<string>;
   /** Stems of the title alone. */
   titleStems: Set<string>;
+  /** Lower-cased words of the study text and how often each occurs. */
+  wordCounts: Map<string, number>;
+  /** Lower-cased pairs of adjacent words ("open source") and how often each occurs. */
+  bigrams: Map<string, number>;
+  /** Words of the study text. */
+  totalWords: number;
 }
 
 export const MAX_PROMPT_WORDS = 40;
@@ -280,11 +301,130 @@ export function termValue(words: Word[], stats: TermStats, lengthMatters = true)
   let value = (0.62 * spec + 0.23 * repetition + 0.15 * headRep) * lengthFactor;
   // a named thing (a provision, an institution, a date) is what a reader is most often asked to recall
   const named = content.some(
-    (w, i) => /^\p{Lu}{2,}$/u.test(w.text) || (w.pos === 'PROPN' && (i > 0 || stats.properWords.has(w.lower))) || w.pos === 'NUM',
+    (w, i) => /^\p{Lu}{2,}$/u.test(w.text) || (w.pos === 'PROPN' && (i > 0 || stats.properWords.has(w.lower))) || (w.pos === 'NUM' && /\d/.test(w.text)),
   );
-  if (named) value += 0.22;
+  // …unless it is a single name the whole text keeps repeating (its subject), which anyone can guess
+  const ubiquitous = content.length === 1 && (stats.stemCounts.get(stem(content[0]!.text)) ?? 0) > 0.006 * stats.totalWords;
+  if (named && !ubiquitous) value += 0.22;
   if (content.some((w) => stats.topicStems.has(stem(w.text)))) value += 0.04;
   return value;
+}
+
+/** A name, an acronym or a figure: specific whatever its frequency in general English. */
+function isNamedWord(w: Word, stats: TermStats, sentenceInitial: boolean): boolean {
+  if (/\d/.test(w.text)) return true;
+  if (/^\p{Lu}{2,}/u.test(w.text) || /^\p{Ll}+\p{Lu}/u.test(w.text)) return true;
+  // a capital at the start of a sentence says nothing; elsewhere it marks a name
+  if (sentenceInitial || !/^\p{Lu}/u.test(w.text) || !stats.properWords.has(w.lower)) return false;
+  return w.pos === 'PROPN' || w.pos === 'NOUN';
+}
+
+/**
+ * How much a word makes a phrase specific, in [0, 1]: rare in general English, or characteristic of this text
+ * (used far more often than in general English), or a name.
+ */
+export function termhood(w: Word, stats: TermStats, sentenceInitial = false): number {
+  const cache = sentenceInitial ? initialTermhood : innerTermhood;
+  let byStats = cache.get(stats);
+  if (!byStats) cache.set(stats, (byStats = new WeakMap()));
+  let value = byStats.get(w);
+  if (value === undefined) {
+    value = isNamedWord(w, stats, sentenceInitial)
+      ? 1
+      : Math.max(specificity(w.text, w.lemma), keyness(w.lower, w.lemma, stats.stemCounts.get(stem(w.text)) ?? 0, stats.totalWords));
+    byStats.set(w, value);
+  }
+  return value;
+}
+
+/** Termhood is asked of the same words again and again while candidates are weighed. */
+const initialTermhood = new WeakMap<TermStats, WeakMap<Word, number>>();
+const innerTermhood = new WeakMap<TermStats, WeakMap<Word, number>>();
+
+/** The head of a phrase: its last content word before any "of", preposition, comma or verb. */
+function headIndex(words: Word[]): number {
+  let head = -1;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if (head >= 0 && (w.pos === 'ADP' || w.text === ',' || w.pos === 'AUX' || w.pos === 'SCONJ' || (w.pos === 'PRON' && ['that', 'which', 'who'].includes(w.lower)))) break;
+    if (isContent(w) && w.pos !== 'ADV') head = i;
+  }
+  return head;
+}
+
+/**
+ * A generic phrase: its head is a common word of general English that this text does not use as a term
+ * ("amount", "data", "features", "reason"), and nothing before the head makes it specific ("a certain amount",
+ * "the actual data", "new concept", "removing plates"). "Rust program" or "heap memory" are not generic.
+ */
+export function isGenericPhrase(words: Word[], stats: TermStats, sentenceStart?: Word): boolean {
+  const h = headIndex(words);
+  if (h < 0) return true;
+  const strong = (w: Word): boolean => termhood(w, stats, w === sentenceStart) >= SPECIFIC;
+  if (strong(words[h]!)) return false;
+  for (let i = 0; i < h; i++) if (isContent(words[i]!) && strong(words[i]!)) return false;
+  return true;
+}
+
+/**
+ * A gap that ends on a verb the tagger read as a noun: "the {{c1::compiler checks}}.", "the {{c1::stack stores}}
+ * values", "these {{c1::two types deal}} with": a singular noun then an -s form, or a plural noun then a base
+ * form, followed by what follows a verb.
+ */
+function endsOnVerb(answer: Word[], following: Word | undefined): boolean {
+  if (answer.length < 2) return false;
+  const x = answer[answer.length - 2]!;
+  const y = answer[answer.length - 1]!;
+  const particle = !!following && ['out', 'up', 'off', 'down', 'away', 'back', 'over', 'into', 'onto', 'through'].includes(following.lower);
+  if (y.pos !== 'NOUN' || !(x.pos === 'NOUN' || x.pos === 'NUM' || (x.pos === 'ADJ' && particle))) return false;
+  const xPlural = stem(x.lower) !== x.lower || x.pos === 'NUM';
+  const yS = /[^s]s$/.test(y.lower);
+  // (the object may be mis-tagged in turn: "stores/NOUN values/VERB")
+  const pluralNext = !!following && (following.pos === 'NOUN' || following.pos === 'VERB') && stem(following.lower) !== following.lower;
+  const afterVerb = !following || ['DET', 'ADP', 'PRON', 'NUM', 'ADV', 'PUNCT'].includes(following.pos) || (yS && pluralNext);
+  if (!afterVerb || (following && [',', ';', ':'].includes(following.text))) return false;
+  return (!xPlural && yS && (following?.pos !== 'ADP' || particle)) || (xPlural && !yS && !!following && (following.pos === 'ADP' || following.pos === 'DET'));
+}
+
+/** A gap cut out of a longer name: "Resource Acquisition Is {{c1::Initialization}}". */
+function splitsName(words: Word[], a: number, b: number): boolean {
+  const cap = (w: Word | undefined): boolean => !!w && /^\p{Lu}/u.test(w.text) && /\p{L}/u.test(w.text);
+  return (a > 0 && cap(words[a - 1]) && !isStopword(words[a - 1]!.lower) && cap(words[a])) || (cap(words[b]) && cap(words[b + 1]) && words[b + 1]!.start === words[b]!.end + 1);
+}
+
+/** A reference to a part of the document ("Chapter 3", "Listing 4-1", "section 5"). */
+function isCrossReference(words: Word[], a: number, b: number): boolean {
+  const numberLike = (w: Word | undefined): boolean => !!w && /^(?:\d+(?:[.\-–]\d+)*[a-z]?|[IVXLC]+|\p{Lu})$/u.test(w.text);
+  for (let i = Math.max(0, a - 1); i <= b; i++) {
+    if (STRUCTURE_WORDS.has(words[i]!.lower) && numberLike(words[i + 1]) && i + 1 >= a) return true;
+  }
+  return false;
+}
+
+/** True when a gap would cut through a word or a figure ("{{c1::10}}–12", "Node.{{c1::js}}"). */
+function cutsToken(text: string, s: Span): boolean {
+  const before = text.slice(Math.max(0, s.start - 2), s.start);
+  const after = text.slice(s.end, s.end + 2);
+  return /[\p{L}\p{N}][-–/.]$|[\p{L}\p{N}]$/u.test(before) || /^[-–/.][\p{L}\p{N}]|^[\p{L}\p{N}]/u.test(after);
+}
+
+/**
+ * A gap that splits a collocation the text keeps using ("open {{c1::source licenses}}"): the word outside and
+ * the word inside occur together at least three times, and in at least half of the inner word's uses.
+ */
+function splitsCollocation(outer: Word | undefined, inner: Word, stats: TermStats, outerFirst: boolean): boolean {
+  if (!outer || !isContent(outer) || outer.pos === 'PUNCT') return false;
+  const pair = outerFirst ? `${outer.lower} ${inner.lower}` : `${inner.lower} ${outer.lower}`;
+  const together = stats.bigrams.get(pair) ?? 0;
+  return together >= 3 && together >= 0.5 * (stats.wordCounts.get(inner.lower) ?? Infinity);
+}
+
+/** An acronym in parentheses right after its own expansion: "garbage collector ({{c1::GC}})" gives itself away. */
+function expandedAcronym(words: Word[], a: number, b: number): boolean {
+  if (a !== b || words[a - 1]?.text !== '(' || !/^\p{Lu}{2,}s?$/u.test(words[a]!.text)) return false;
+  const letters = words[a]!.text.replace(/s$/, '');
+  const before = words.slice(Math.max(0, a - 1 - letters.length), a - 1);
+  return before.map((w) => w.text[0]!.toUpperCase()).join('') === letters;
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -396,6 +536,20 @@ function roots(words: Word[]): Set<string> {
   return out;
 }
 
+const hasWordChar = (w: Word): boolean => /[\p{L}\p{N}]/u.test(w.text);
+
+/** How often each root of `roots` occurs in the words: the answer's roots recur in its context when the unit has more. */
+function rootCounts(words: Word[]): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const w of words) {
+    if (isContent(w) && w.lower.length > 2) {
+      const k = rootKey(w.lower);
+      out.set(k, (out.get(k) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
 /** Words of the unit outside the given word ranges. */
 function outside(words: Word[], ranges: [number, number][]): Word[] {
   return words.filter((_, i) => !ranges.some(([a, b]) => i >= a && i <= b));
@@ -424,6 +578,10 @@ function usable(unit: Unit): boolean {
   const text = unit.para.masked.slice(unit.start, unit.end);
   if (hasMarkup(text) || hasMarkup(unit.para.text.slice(unit.start, unit.end).replace(/\[[^\]]*\]/g, ''))) return false;
   if (opensWithAnaphora(unit.words)) return false;
+  // "— @author, "Title"": the attribution of a quotation
+  if (/^[-–—]$/.test(unit.words[0]!.text) || /(?:^|\s)@\w/.test(text)) return false;
+  // code inside a sentence ("let s2 = s1;", "fn main() {") makes no prompt
+  if (/[{}]|\s=\s|::|\(\)/.test(text)) return false;
   return countWords(plainText(unit)) >= MIN_CONTEXT_WORDS + 1;
 }
 
@@ -460,19 +618,46 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
   if (total > MAX_PROMPT_WORDS) return [];
   const penalty = anaphoraPenalty(words);
   const seen = new Set<string>();
+  const unitWords = { count: words.filter(hasWordChar).length, roots: rootCounts(words) };
   for (const [a, b, fullName] of phrases(words)) {
     const answer = words.slice(a, b + 1);
     const s = span(words, a, b);
+    // a figure keeps its unit: "{{c1::10%}}", not "{{c1::10}}%"
+    if (/\d$/.test(words[b]!.text) && unit.para.text[s.end] === '%') s.end++;
     const id = `${s.start}:${s.end}`;
     if (seen.has(id)) continue;
     seen.add(id);
     if (unit.para.masked.slice(s.start, s.end) !== unit.para.text.slice(s.start, s.end)) continue;
     const following = words[b + 1];
     if (following && following.start === words[b]!.end + 1 && (following.pos === 'ADJ' || HEAD.has(following.pos))) continue;
-    const context = outside(words, [[a, b]]);
-    if (countWords(context.map((w) => w.text).join(' ')) < MIN_CONTEXT_WORDS) continue;
-    if (givenAway(answer, context)) continue;
+    if (isCrossReference(words, a, b) || cutsToken(unit.para.text, s) || expandedAcronym(words, a, b)) continue;
+    // "[{{c1::NTP}}]": a reference label in brackets
+    if (words[a - 1]?.text === '[') continue;
+    if (splitsCollocation(words[a - 1], answer[0]!, stats, true) || splitsCollocation(following, answer[answer.length - 1]!, stats, false)) continue;
+    if (endsOnVerb(answer, following) || splitsName(words, a, b)) continue;
+    // "to {{c1::relicense Firefox}}": after an infinitive marker the gap opens with a verb
+    // ("from X to Y" is a range, not an infinitive)
+    if (words[a - 1]?.lower === 'to' && words[a - 1]!.pos === 'PART' && !words.slice(Math.max(0, a - 8), a - 1).some((w) => w.lower === 'from')) continue;
+    // "In some {{c1::cases copyright}} will …": a generic plural noun before another noun ends one phrase
+    if (answer.slice(0, -1).some((w, i) => w.pos === 'NOUN' && stem(w.lower) !== w.lower && HEAD.has(answer[i + 1]!.pos) && termhood(w, stats) < SPECIFIC)) continue;
+    const last = answer[answer.length - 1]!;
+    // a "noun" followed straight by an article is a verb the tagger missed ("Listing 4-1 shows a …", "literal using the …")
+    if (following && ['a', 'an', 'the'].includes(following.lower) && last.pos === 'NOUN' && following.start === last.end + 1) continue;
+    // "Mozilla announced": a past tense read as a noun after a name or a noun
+    if (answer.length > 1 && last.pos === 'NOUN' && /[^e]ed$/.test(last.lower) && last.lower.length > 5) {
+      const before = answer[answer.length - 2]!;
+      if (before.pos === 'PROPN' || before.pos === 'NOUN') continue;
+    }
+    // the context: at least 8 words, and none of the answer's words (counted over the unit, less the answer)
+    if (unitWords.count - answer.filter(hasWordChar).length < MIN_CONTEXT_WORDS) continue;
+    const answerRoots = rootCounts(answer);
+    if ([...answerRoots].some(([k, n]) => (unitWords.roots.get(k) ?? 0) > n)) continue;
+    // a two-letter acronym ("GC") is given away when it stands elsewhere in the prompt
+    if (answer.some((w) => /^\p{Lu}{2}s?$/u.test(w.text) && words.filter((x) => x.text === w.text).length > answer.filter((x) => x.text === w.text).length)) continue;
     let value = termValue(answer, stats);
+    // a generic phrase ("a certain amount", "the actual data") asks what anyone could guess
+    const generic = isGenericPhrase(answer, stats, words[0]);
+    if (generic) value *= 0.45;
     // the full name of a named thing ("Article 51 of the UN Charter") beats its parts
     if (fullName) value += 0.08;
     // a contrast ("distinguish between X and Y") is worth asking about
@@ -499,6 +684,7 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
       value,
       score: 0,
       key: answerKey(answer),
+      generic,
     });
   }
   return out;
@@ -609,7 +795,7 @@ export function listCandidates(unit: Unit, stats: TermStats): Candidate[] {
     const commas: number[] = [];
     for (let i = k - 1; i >= 0; i--) {
       if (words[i]!.text === ',') commas.push(i);
-      else if (/^[;:()—–]$/.test(words[i]!.text) || words[i]!.pos === 'SCONJ' || words[i]!.lower === 'and' || words[i]!.lower === 'or') break;
+      else if (/^[;:()—–]$/.test(words[i]!.text) || words[i]!.pos === 'SCONJ' || ['and', 'or', 'as', 'because', 'since', 'while', 'whereas'].includes(words[i]!.lower)) break;
     }
     if (commas.length === 0) continue;
     const items: [number, number][] = [last];
@@ -661,6 +847,8 @@ export function listCandidates(unit: Unit, stats: TermStats): Candidate[] {
     if (!first || !validItem(words, first[0], first[1]) || startsWithGerund(first[0]) !== gerunds) continue;
     items.unshift(first);
     if (items.length < 3 || items.length > 7) continue;
+    // a lone verb ("should be preferred, with …") is no item of an enumeration
+    if (items.some(([x, y]) => x === y && (words[x]!.pos === 'VERB' || (words[x]!.pos === 'ADJ' && /ed$/.test(words[x]!.lower))))) continue;
     const gaps = items.map(([x, y]) => span(words, x, y));
     if (gaps.some((g) => unit.para.masked.slice(g.start, g.end) !== unit.para.text.slice(g.start, g.end))) continue;
     const itemWords = items.flatMap(([x, y]) => words.slice(x, y + 1));
@@ -706,7 +894,7 @@ const MODALS = new Set(['can', 'could', 'may', 'might', 'must', 'shall', 'should
 function lowerFirst(words: Word[], text: string, stats: TermStats, unitWords: Word[]): string {
   const first = words[0];
   if (!first || first !== unitWords[0]) return text;
-  if (!/^\p{Lu}\p{Ll}/u.test(first.text)) return text;
+  if (!/^\p{Lu}(?:\p{Ll}|$)/u.test(first.text)) return text;
   if (stats.properWords.has(first.lower)) return text;
   return first.lower + text.slice(first.text.length);
 }
@@ -795,16 +983,64 @@ function isPlural(words: Word[]): boolean {
   const head = words[words.length - 1];
   if (!head) return false;
   if (words.some((w) => w.lower === 'and')) return true;
-  return head.lower !== head.lemma && /s$/.test(head.lower) && !/ss$/.test(head.lower);
+  return (head.lower !== head.lemma || stem(head.lower) !== head.lower) && /s$/.test(head.lower) && !/(ss|us|is)$/.test(head.lower);
 }
 
-function qaCandidate(unit: Unit, front: string, answer: [number, number], valueBase: number, stats: TermStats): Candidate | undefined {
+/**
+ * What a question's answer must be: a term (a name, an expansion), a noun phrase that says what something is,
+ * or any complete clause ("… emphasize that X").
+ */
+export type AnswerShape = 'term' | 'np' | 'clause';
+
+const RELATIVIZERS = new Set(['who', 'whom', 'whose', 'which', 'that', 'what', 'how', 'whether', 'where', 'when', 'why']);
+
+/**
+ * Why an answer is a fragment rather than something to recall: it opens with a preposition, a participle used as
+ * one, an adverb or an aside ("e.g.", "see"); it ends on a function word; it runs over a sentence end or leaves a
+ * bracket open; a noun-phrase answer holds a finite verb of its own ("Something is broken", "contributors confirm"),
+ * or is a generic phrase ("an unusual circumstance").
+ */
+export function badAnswer(answer: Word[], back: string, shape: AnswerShape, stats: TermStats): boolean {
+  const first = answer[0];
+  const last = answer[answer.length - 1];
+  if (!first || !last) return true;
+  if (/[.!?]\s+\S/.test(back) || /\[/.test(back) || /,\s*(?:and|but|or)\s+(?:is|are|was|were|has|have|had)\b/.test(back)) return true;
+  if ((back.match(/\(/g) ?? []).length !== (back.match(/\)/g) ?? []).length) return true;
+  if ((back.match(/["“”]/g) ?? []).length % 2 === 1) return true;
+  if (isStopword(last.lower) || ['ADP', 'DET', 'CCONJ', 'SCONJ', 'PRON', 'AUX', 'PART'].includes(last.pos)) return true;
+  if (shape === 'term') return false;
+  const opener = first.lower.replace(/[,:;]$/, '');
+  if (ASIDE_OPENERS.has(opener) || PREPOSITIONAL_PARTICIPLES.has(opener)) return true;
+  if (['ADP', 'SCONJ', 'ADV', 'PART', 'AUX', 'CCONJ', 'PUNCT'].includes(first.pos)) return true;
+  if (shape === 'clause') return false;
+  if (first.pos === 'PRON' && !(first.lower.endsWith('one') || first.lower.endsWith('thing'))) return true;
+  if (first.pos === 'VERB' && !/ing$/.test(first.lower)) return true;
+  // a predicate adjective ("available for …"), not a noun phrase
+  if (first.pos === 'ADJ' && answer[1]?.pos === 'ADP') return true;
+  for (let i = 1; i < answer.length; i++) {
+    const w = answer[i]!;
+    if (RELATIVIZERS.has(w.lower) || w.text === ',') break;
+    if (w.pos === 'AUX' || (w.pos === 'VERB' && !/(ing|ed|en)$/.test(w.lower))) return true;
+  }
+  if (!answer.some((w) => HEAD.has(w.pos)) && !(first.pos === 'VERB' && /ing$/.test(first.lower))) return true;
+  return answer.filter(isContent).length <= 2 && isGenericPhrase(answer, stats, first);
+}
+
+function qaCandidate(
+  unit: Unit,
+  front: string,
+  answer: [number, number],
+  valueBase: number,
+  stats: TermStats,
+  shape: AnswerShape = 'np',
+): Candidate | undefined {
   const words = unit.words;
   const [a, b] = answer;
   const answerWords = words.slice(a, b + 1);
   const s = span(words, a, b);
   const back = unit.para.text.slice(s.start, s.end);
   if (unit.para.masked.slice(s.start, s.end) !== back) return undefined;
+  if (badAnswer(answerWords, back, shape, stats)) return undefined;
   if (countWords(back) > MAX_QA_ANSWER_WORDS || countWords(back) < 1) return undefined;
   if (countWords(front) > MAX_PROMPT_WORDS) return undefined;
   const content = answerWords.filter(isContent);
@@ -850,23 +1086,28 @@ export function qaCandidates(unit: Unit, stats: TermStats): Candidate[] {
         .map((w) => w.text[0])
         .join('');
       if (initials.toUpperCase() === inner[0]!.text) {
-        const q = qaCandidate(unit, `What does ${inner[0]!.text} stand for?`, [c.a, termEnd], 0.8, stats);
+        const q = qaCandidate(unit, `What does ${inner[0]!.text} stand for?`, [c.a, termEnd], 0.8, stats, 'term');
         if (q) out.push(q);
       }
       continue;
     }
     if (inner.length < 2 || ANAPHORA.has(inner[0]!.lower)) continue;
+    // in brackets, a definition reads "X (a …)" or "X (Y's …)"; anything else is an example or an aside
+    if (open === '(' && !(['a', 'an', 'the'].includes(inner[0]!.lower) || /^['’]s$/.test(inner[1]?.text ?? ''))) continue;
     const t = trimItem(words, i + 1, j - 1) ?? [i + 1, j - 1];
     const def = [i + 1, j - 1] as [number, number];
     if (t[0] !== def[0]) continue;
     const termWords = words.slice(termStart, termEnd + 1);
+    if (isGenericPhrase(termWords, stats, words[0])) continue;
     const termText = lowerFirst(termWords, phraseText(termStart, termEnd), stats, words);
-    const q = qaCandidate(unit, `What is ${termText}?`, def, 0.95, stats);
+    const q = qaCandidate(unit, `What ${isPlural(termWords) ? 'are' : 'is'} ${termText}?`, def, 0.95, stats);
     if (q) out.push(q);
   }
 
   if (subjectEnd === undefined || opensWithAnaphora(words)) return out;
   const subjectWords = words.slice(0, subjectEnd + 1);
+  // "What is the function?", "What do projects rely on?": a bare common noun is no subject to ask about
+  if (isGenericPhrase(subjectWords, stats, words[0])) return out;
   const subjectText = lowerFirst(subjectWords, phraseText(0, subjectEnd), stats, words);
   const subjectValue = termValue(subjectWords, stats);
 
@@ -916,7 +1157,8 @@ export function qaCandidates(unit: Unit, stats: TermStats): Candidate[] {
     const doVerb = past ? 'did' : third || !isPlural(subjectWords) ? (third ? 'does' : 'do') : 'do';
     front = `What ${doVerb} ${subjectText} ${adv}${vp.verb.lemma}${particle}?`;
   }
-  const q = qaCandidate(unit, front, obj, subjectValue, stats);
+  const clauseObject = words[vp.objectStart]?.lower === 'that' && words[vp.objectStart]!.pos === 'SCONJ';
+  const q = qaCandidate(unit, front, obj, subjectValue, stats, clauseObject ? 'clause' : 'np');
   if (q) out.push(q);
   return out;
 }
@@ -950,6 +1192,12 @@ export function definitionCandidates(unit: Unit, stats: TermStats, def: { term: 
   const termText = lowerFirst(termWords, tidy(unit.para.text.slice(words[ta]!.start, words[tb]!.end)), stats, termWords);
   const value = termValue(termWords, stats) + 0.25;
   const out: Candidate[] = [];
+  // the description's first sentence, without a bracket it leaves open
+  const stop = words.findIndex((w, i) => i > da && i <= db && /^[.!?]$/.test(w.text));
+  if (stop > da) db = stop - 1;
+  while (db > da && words[db]!.pos === 'PUNCT') db--;
+  const bracket = words.findIndex((w, i) => i > da && i <= db && w.text === '(');
+  if (bracket > da && !words.slice(bracket, db + 1).some((w) => w.text === ')')) db = bracket - 1;
   while (db > da && words[db]!.pos === 'PUNCT') db--;
   // What is the term? The description, or its core before the first comma when the whole is too long.
   let end = db;
@@ -958,12 +1206,14 @@ export function definitionCandidates(unit: Unit, stats: TermStats, def: { term: 
     end = comma > da + 2 ? comma - 1 : -1;
   }
   if (end > da) {
-    const q = qaCandidate(unit, `What is ${termText}?`, [da, end], value, stats);
+    const q = qaCandidate(unit, `What ${isPlural(termWords) ? 'are' : 'is'} ${termText}?`, [da, end], value, stats);
     if (q) out.push(q);
   }
   // Which term is described? The term is the answer.
   const description = tidy(unit.para.masked.slice(words[da]!.start, words[db]!.end));
-  if (out.length === 0 && countWords(description) + 5 <= MAX_PROMPT_WORDS && countWords(description) >= MIN_CONTEXT_WORDS) {
+  // a description that asks questions, points back or is a clause of its own defines nothing
+  const describes = !/\?/.test(description) && !opensWithAnaphora(words.slice(da)) && !badAnswer(words.slice(da, db + 1), description, 'np', stats);
+  if (out.length === 0 && describes && countWords(description) + 5 <= MAX_PROMPT_WORDS && countWords(description) >= MIN_CONTEXT_WORDS) {
     const q = qaCandidate(unit, `Which term is defined as: “${description}”?`, [ta, tb], value, stats);
     if (q) out.push(q);
   }

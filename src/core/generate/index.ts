@@ -43,12 +43,15 @@ export class GenerationCancelled extends Error {
 /** Cards per 100 words of study text the ranking aims for (the rule allows 1 to 5). */
 const CARDS_PER_100_WORDS = 3.5;
 const MAX_CARDS_PER_100_WORDS = 5;
-/** At most this many cards are cut from one sentence. */
-const MAX_PER_UNIT = 2;
-/** A sentence of this many words or more may give one card more. */
+/** A sentence of this many words or more may give a second card, when it asks for a different specific term. */
 const LONG_SENTENCE = 28;
+/** The least value of a second card from one sentence. */
+const SECOND_CARD_VALUE = 0.6;
 /** Below this score a candidate is only used to give an uncovered paragraph a card. */
 const MIN_SCORE = 0.3;
+/** A paragraph whose best card scores below this is left without one, as long as coverage stays at this share. */
+const WEAK_SCORE = 0.3;
+const COVERAGE = 0.85;
 
 const STUDY_KINDS: ReadonlySet<ParagraphKind> = new Set(['prose', 'list', 'definition', 'quote']);
 
@@ -95,13 +98,26 @@ const WORD = /[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*/gu;
 export function termStats(article: Article, options: GenerateOptions): TermStats {
   const stemCounts = new Map<string, number>();
   const properWords = new Set<string>();
+  const wordCounts = new Map<string, number>();
+  const bigrams = new Map<string, number>();
+  let totalWords = 0;
   article.sections.forEach((section, s) => {
     if (!section.study) return;
     section.paragraphs.forEach((text, p) => {
       if (!STUDY_KINDS.has(paragraphKind(article, options, s, p))) return;
       const clean = maskCitations(text);
+      let prev: { lower: string; end: number } | undefined;
       for (const m of clean.matchAll(WORD)) {
         const word = m[0];
+        const lower = word.toLowerCase();
+        totalWords++;
+        wordCounts.set(lower, (wordCounts.get(lower) ?? 0) + 1);
+        // adjacent words separated by spaces only: the raw material of collocations ("open source")
+        if (prev && m.index > prev.end && spacesOnly(clean, prev.end, m.index)) {
+          const k = `${prev.lower} ${lower}`;
+          bigrams.set(k, (bigrams.get(k) ?? 0) + 1);
+        }
+        prev = { lower, end: m.index + word.length };
         for (const part of word.split('-')) {
           const k = stem(part);
           stemCounts.set(k, (stemCounts.get(k) ?? 0) + 1);
@@ -121,7 +137,12 @@ export function termStats(article: Article, options: GenerateOptions): TermStats
   const topicStems = new Set<string>();
   const topics = [article.title, article.meta.dek ?? '', ...article.sections.map((s) => s.heading ?? '')];
   for (const t of topics) for (const m of t.matchAll(WORD)) if (!isStopword(m[0])) topicStems.add(stem(m[0]));
-  return { stemCounts, properWords, topicStems, titleStems };
+  return { stemCounts, properWords, topicStems, titleStems, wordCounts, bigrams, totalWords };
+}
+
+function spacesOnly(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (text[i] !== ' ' && text[i] !== '\t') return false;
+  return true;
 }
 
 type Vector = Map<string, number>;
@@ -180,19 +201,36 @@ function selectForSection(candidates: Candidate[], paragraphs: number[], words: 
   const chosen: Candidate[] = [];
   const keys = new Set<string>();
   const prompts = new Set<string>();
-  const perUnit = new Map<Unit, Candidate[]>();
+  // keyed by where the source sentence starts: a definition paragraph's whole-paragraph unit and its first
+  // sentence are one sentence
+  const perUnit = new Map<string, Candidate[]>();
+  const sentenceKeys = new Map<Unit, string>();
+  const at = (c: Candidate): string => {
+    let k = sentenceKeys.get(c.unit);
+    if (k === undefined) sentenceKeys.set(c.unit, (k = `${c.unit.paragraph}:${c.unit.quoteStart}`));
+    return k;
+  };
   const perParagraph = new Map<number, number>();
+  const longUnits = new Map<Unit, boolean>();
+  const long = (u: Unit): boolean => {
+    let v = longUnits.get(u);
+    if (v === undefined) longUnits.set(u, (v = u.words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length >= LONG_SENTENCE));
+    return v;
+  };
   const ok = (c: Candidate): boolean => {
     if (keys.has(c.key)) return false;
     if (prompts.has(c.text ?? c.front ?? '')) return false;
-    const same = perUnit.get(c.unit) ?? [];
-    if (same.length >= (c.unit.words.length >= LONG_SENTENCE ? MAX_PER_UNIT + 1 : MAX_PER_UNIT)) return false;
-    // one question per sentence, and no two cards asking for the same words
-    return !same.some((x) => overlaps(x, c) || (x.kind === c.kind && x.kind !== 'cloze'));
+    const same = perUnit.get(at(c)) ?? [];
+    if (same.length === 0) return true;
+    // one card per sentence; a long sentence may give a second one that asks for a different, specific term
+    if (same.length >= 2 || !long(c.unit)) return false;
+    if (c.generic || c.value < SECOND_CARD_VALUE) return false;
+    const stems = new Set(c.key.split(/[\s|]+/));
+    return !same.some((x) => overlaps(x, c) || x.kind === c.kind || x.key.split(/[\s|]+/).some((k) => stems.has(k)));
   };
   // later cards from a sentence or a paragraph that already has its share count for less
   const adjusted = (c: Candidate): number => {
-    const fromUnit = perUnit.get(c.unit)?.length ?? 0;
+    const fromUnit = perUnit.get(at(c))?.length ?? 0;
     const fromParagraph = perParagraph.get(c.unit.paragraph) ?? 0;
     return c.score * 0.5 ** fromUnit * (fromParagraph >= Math.ceil(share) ? 0.8 ** (fromParagraph - Math.ceil(share) + 1) : 1);
   };
@@ -204,7 +242,7 @@ function selectForSection(candidates: Candidate[], paragraphs: number[], words: 
     chosen.push(c);
     keys.add(c.key);
     prompts.add(c.text ?? c.front ?? '');
-    perUnit.set(c.unit, [...(perUnit.get(c.unit) ?? []), c]);
+    perUnit.set(at(c), [...(perUnit.get(at(c)) ?? []), c]);
     perParagraph.set(c.unit.paragraph, (perParagraph.get(c.unit.paragraph) ?? 0) + 1);
   };
   const pick = (pool: Candidate[], floor: number): Candidate | undefined => {
@@ -221,14 +259,16 @@ function selectForSection(candidates: Candidate[], paragraphs: number[], words: 
     }
     return best;
   };
-  // every paragraph that can give a card gets its best one first
-  for (const p of withCandidates) {
-    const best = pick(
-      candidates.filter((c) => c.unit.paragraph === p),
-      0,
-    );
-    if (best) take(best);
-  }
+  // every paragraph that can give a card gets its best one first, strongest paragraphs first; the weakest
+  // are left out while enough paragraphs are covered
+  const bests = withCandidates
+    .map((p) => ({ p, best: pick(candidates.filter((c) => c.unit.paragraph === p), 0) }))
+    .filter((x): x is { p: number; best: Candidate } => x.best !== undefined)
+    .sort((x, y) => y.best.score - x.best.score || x.p - y.p);
+  const needed = Math.ceil(paragraphs.length * COVERAGE);
+  bests.forEach(({ best }, i) => {
+    if (best.score >= WEAK_SCORE || i < needed) take(best);
+  });
   while (chosen.length < target) {
     const best = pick(candidates, MIN_SCORE);
     if (!best) break;

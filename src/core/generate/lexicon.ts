@@ -54,6 +54,7 @@ type SubtlexEntry = { word: string; count: number };
 
 let frequencies: Map<string, number> | undefined;
 let logMax = 1;
+let corpusTotal = 1;
 
 function table(): Map<string, number> {
   if (frequencies) return frequencies;
@@ -68,6 +69,7 @@ function table(): Map<string, number> {
     if (total > max) max = total;
   }
   logMax = Math.log10(max + 1);
+  corpusTotal = list.reduce((sum, e) => sum + e.count, 0);
   frequencies = map;
   return map;
 }
@@ -101,6 +103,47 @@ export function specificity(word: string, lemma?: string): number {
   }
   return value;
 }
+
+/**
+ * How characteristic a word is of one text, in [0, 1]: its rate in the text against its rate in general
+ * English (a keyness ratio). 0 up to a ratio of 100, 1 from a ratio of about 3,000; a word met fewer than
+ * three times is never characteristic.
+ */
+export function keyness(word: string, lemma: string | undefined, countInText: number, wordsInText: number): number {
+  if (countInText < 3 || wordsInText === 0) return 0;
+  table();
+  // the text's count is of the stem (all forms), so the general count is of the commonest form
+  const general = Math.max(generalCount(word), lemma ? generalCount(lemma) : 0, generalCount(stem(word)));
+  const ratio = countInText / wordsInText / ((general + 1) / corpusTotal);
+  return Math.max(0, Math.min(1, (Math.log10(ratio) - 2) / 1.5));
+}
+
+/** Words that generic adjectives and counts are made of: how specific a word must be to make a phrase specific. */
+export const SPECIFIC = 0.7;
+
+/**
+ * Words that refer to a part of the document itself ("Chapter 3", "Listing 4-1", "see Section 5"): a cross
+ * reference, not something to study.
+ */
+export const STRUCTURE_WORDS: ReadonlySet<string> = new Set(
+  (
+    'chapter chapters section sections listing listings figure figures fig table tables appendix appendices page ' +
+    'pages part step steps equation footnote paragraph line lines example exercise volume vol note box'
+  ).split(/\s+/),
+);
+
+/** Participles that work as prepositions ("including X"): an answer opening with one is a fragment. */
+export const PREPOSITIONAL_PARTICIPLES: ReadonlySet<string> = new Set([
+  'including', 'excluding', 'following', 'regarding', 'concerning', 'according', 'considering', 'given',
+  'provided', 'assuming', 'depending', 'compared', 'starting', 'beginning', 'using',
+]);
+
+/** Abbreviations and words that open an example or an aside, not a definition. */
+export const ASIDE_OPENERS: ReadonlySet<string> = new Set([
+  'e.g', 'e.g.', 'eg', 'i.e', 'i.e.', 'ie', 'cf', 'cf.', 'viz', 'viz.', 'see', 'etc', 'etc.', 'such', 'like', 'also',
+  'especially', 'particularly', 'primarily', 'mainly', 'mostly', 'usually', 'often', 'formerly', 'currently',
+  'namely', 'possibly', 'potentially', 'perhaps', 'not', 'or', 'and', 'but',
+]);
 
 /** A crude, deterministic stem for counting repetitions ("threats" and "threat" are one term). */
 export function stem(word: string): string {
