@@ -52,7 +52,7 @@ test('cards from the reader: make, edit, delete and undo, find in the browser, a
   // Edit in place, with a live preview of both sides.
   await made.getByRole('button', { name: 'Edit' }).click();
   const editor = panel.editor();
-  const text = editor.getByLabel(/^Text/);
+  const text = editor.getByRole('textbox', { name: /^Text/ });
   await text.fill('A glacier is a persistent body of {{c1::dense ice}} that moves under its own {{c1::weight}}.');
   await expect(editor.getByLabel('Front preview')).toContainText('A glacier is a persistent body of […] that moves under its own […].');
   await expect(editor.getByLabel('Back preview')).toContainText('dense ice');
@@ -65,9 +65,9 @@ test('cards from the reader: make, edit, delete and undo, find in the browser, a
   await selectText(page, 'snow accumulates faster than it melts');
   await page.keyboard.press('q');
   const draft = panel.editor();
-  await expect(draft.getByLabel(/^Back/)).toHaveValue('snow accumulates faster than it melts');
-  await draft.getByLabel(/^Front/).fill('Where does a glacier form?');
-  await draft.getByLabel(/^Front/).press('Control+Enter');
+  await expect(draft.getByRole('textbox', { name: /^Back/ })).toHaveValue('snow accumulates faster than it melts');
+  await draft.getByRole('textbox', { name: /^Front/ }).fill('Where does a glacier form?');
+  await draft.getByRole('textbox', { name: /^Front/ }).press('Control+Enter');
   await expect(panel.card('Where does a glacier form?')).toHaveCount(1);
 
   // Suspend and unsuspend.

@@ -81,9 +81,9 @@ test.describe('review', () => {
     const before = await review.cardText();
     await page.keyboard.press('e');
     await expect(review.editDialog).toBeVisible();
-    const text = review.editDialog.getByLabel(/^Text/);
+    const text = review.editDialog.getByRole('textbox', { name: /^Text/ });
     const isCloze = (await text.count()) > 0;
-    const field = isCloze ? text : review.editDialog.getByLabel(/^Front/);
+    const field = isCloze ? text : review.editDialog.getByRole('textbox', { name: /^Front/ });
     await expect(field).toBeFocused();
     await field.fill(isCloze ? 'Edited in review: the {{c1::reviewer}} can change a card.' : 'Edited in review: can the reviewer change a card?');
     await expect(review.editDialog.getByLabel('Front preview')).toContainText('Edited in review');
@@ -173,6 +173,7 @@ test.describe('review', () => {
     await expect(confirm).toBeVisible();
     await confirm.getByRole('button', { name: 'Forget' }).click();
     await expect(review.notice).toContainText('Card reset to new');
+    await expect(confirm).toBeHidden();
 
     // Ctrl+Z names what it undoes; forget it again from the menu.
     await page.keyboard.press('Control+z');
