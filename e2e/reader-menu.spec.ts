@@ -23,7 +23,7 @@ test('the article menu exports this article to a downloaded file', async ({ page
   await reader.articleMenu.focus();
   await page.keyboard.press('Enter');
   await expect(reader.menuItem('Review this article')).toBeFocused();
-  await expect(reader.menuItem(/./)).toHaveText(['Review this article', 'Write cards again', 'Export this article…']);
+  await expect(reader.menuItem(/./)).toHaveText(['Review this article', 'Write cards again', 'Export this article…', 'Study options…']);
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
     await page.screenshot({ path: `reports/screenshots/reader-article-menu-${colorScheme}.png` });

@@ -1,3 +1,4 @@
+import { DEFAULT_PRESET_ID } from '../ids';
 import type { Db } from './database';
 
 /**
@@ -23,7 +24,10 @@ export function copyArticleRows(db: Db, articleId: string): ArticleRows {
 
 export function restoreArticleRows(db: Db, rows: ArticleRows): void {
   for (const table of ['articles', 'decks', 'cards', 'review_logs'] as const) {
-    for (const row of rows[table]) {
+    for (const copy of rows[table]) {
+      // The deck's preset may have been deleted since: the deck goes back to the default preset.
+      const presetGone = table === 'decks' && !db.prepare('SELECT 1 FROM presets WHERE id = ?').get(copy.preset_id);
+      const row = presetGone ? { ...copy, preset_id: DEFAULT_PRESET_ID } : copy;
       const columns = Object.keys(row);
       db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
     }

@@ -92,3 +92,20 @@ export function largestDailyLimit(db: Db): number {
   const row = db.prepare('SELECT max(max(new_per_day, reviews_per_day)) AS cap FROM presets').get() as { cap: number | null };
   return row.cap ?? 0;
 }
+
+/** A preset with this name (compared without case), other than `exceptId`. */
+export function presetIdByName(db: Db, name: string, exceptId: string | null = null): string | undefined {
+  const row = db.prepare('SELECT id FROM presets WHERE lower(name) = lower(?) AND id IS NOT ? LIMIT 1').get(name, exceptId) as
+    | { id: string }
+    | undefined;
+  return row?.id;
+}
+
+export function renamePresetRow(db: Db, presetId: string, name: string): void {
+  db.prepare('UPDATE presets SET name = ? WHERE id = ?').run(name, presetId);
+}
+
+/** Deletes the row only: move its decks to another preset first (decks.preset_id references it). */
+export function deletePresetRow(db: Db, presetId: string): void {
+  db.prepare('DELETE FROM presets WHERE id = ?').run(presetId);
+}

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { cardCommands } from './commands/cards';
 import { exchangeCommands } from './commands/exchange';
 import { libraryCommands } from './commands/library';
+import { presetCommands } from './commands/presets';
 import { reviewCommands } from './commands/review';
 import type { CommandSpec } from './commands/spec';
 
@@ -17,6 +18,7 @@ export const commands = {
   ...libraryCommands,
   ...cardCommands,
   ...reviewCommands,
+  ...presetCommands,
   ...exchangeCommands,
 } as const satisfies Record<string, CommandSpec>;
 

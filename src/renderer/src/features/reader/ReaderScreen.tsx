@@ -15,6 +15,7 @@ import { ArticleHeader } from './ArticleHeader';
 import { decodePosition, encodePosition } from './reading-position';
 import { ReaderSection, type PassageMark } from './ReaderSection';
 import { ReaderToolbar } from './ReaderToolbar';
+import { StudyOptionsDialog } from './StudyOptionsDialog';
 import { SelectionToolbar, type TextSelection } from './SelectionToolbar';
 import { sectionLabel, TableOfContents } from './TableOfContents';
 import { useReaderKeys } from './use-reader-keys';
@@ -214,6 +215,7 @@ function Reader({
 
   // "Write cards again", for the article or one section: a job, with progress and cancel.
   const [exportOpen, setExportOpen] = useState(false);
+  const [studyOptionsOpen, setStudyOptionsOpen] = useState(false);
   const [writing, setWriting] = useState<{ jobId: string; label: string } | null>(null);
   const jobEnded = useRef<(status: JobStatus) => void>(() => undefined);
   jobEnded.current = (status: JobStatus) => {
@@ -281,6 +283,7 @@ function Reader({
           onWriteCards={() => void writeCards()}
           writing={writing !== null}
           onExport={() => setExportOpen(true)}
+          onStudyOptions={() => setStudyOptionsOpen(true)}
         />
         {writing && jobStatus && (
           <div className="reader-job">
@@ -326,6 +329,12 @@ function Reader({
         />
       )}
       <ExportDialog open={exportOpen} onClose={() => setExportOpen(false)} articleId={article.id} articleTitle={article.title} />
+      <StudyOptionsDialog
+        open={studyOptionsOpen}
+        onClose={() => setStudyOptionsOpen(false)}
+        articleId={article.id}
+        articleTitle={article.title}
+      />
     </div>
   );
 }

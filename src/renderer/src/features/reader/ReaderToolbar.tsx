@@ -18,6 +18,7 @@ export function ReaderToolbar(props: {
   /** Cards are being written (one job at a time). */
   writing: boolean;
   onExport: () => void;
+  onStudyOptions: () => void;
 }) {
   const app = useApp();
   return (
@@ -62,6 +63,7 @@ export function ReaderToolbar(props: {
           { label: 'Review this article', onSelect: props.onReview },
           { label: 'Write cards again', onSelect: props.onWriteCards, disabled: props.writing },
           { label: 'Export this article…', onSelect: props.onExport },
+          { label: 'Study options…', onSelect: props.onStudyOptions },
         ]}
       />
     </div>

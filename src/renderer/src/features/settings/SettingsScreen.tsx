@@ -3,6 +3,9 @@ import type { PresetDto, StudySettings } from '../../../../shared/contract/revie
 import { useApp } from '../../app-context';
 import { call } from '../../core-client/client';
 import { useCommand } from '../../core-client/use-command';
+import { ConfirmDialog } from '../../components/ConfirmDialog';
+import { plural } from '../../format';
+import { PresetNameDialog } from './PresetNameDialog';
 import type { ThemeChoice } from '../../theme';
 
 /** One setting: its control, and in one line the reason to change it (the control's description: `${htmlFor}-reason`). */
@@ -182,7 +185,6 @@ function DayGroup({ settings, onSaved }: { settings: StudySettings; onSaved: (s:
 }
 
 interface PresetForm {
-  name: string;
   desiredRetention: string;
   maximumInterval: string;
   learningSteps: string;
@@ -196,7 +198,6 @@ interface PresetForm {
 
 function toForm(p: PresetDto): PresetForm {
   return {
-    name: p.name,
     desiredRetention: p.desiredRetention.toFixed(2),
     maximumInterval: String(p.maximumInterval),
     learningSteps: p.learningSteps.join(' '),
@@ -220,7 +221,6 @@ function check(form: PresetForm): { errors: Partial<Record<keyof PresetForm, str
       errors[key] = `${what} must be ${integer ? 'a whole number ' : ''}from ${min} to ${max}.`;
     }
   };
-  if (!form.name.trim()) errors.name = 'A preset needs a name.';
   num('desiredRetention', 0.7, 0.99, 'Desired retention', false);
   num('maximumInterval', 1, 36500, 'The maximum interval');
   num('newPerDay', 0, 9999, 'New cards per day');
@@ -246,7 +246,38 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
     setTried(false);
   }, [base]);
   const ids = useId();
+  const [dialog, setDialog] = useState<'new' | 'rename' | 'delete' | null>(null);
   if (!preset || !form || !base) return null;
+
+  const decksUsing = settings.decks.filter((d) => d.presetId === preset.id);
+  /** Reads the settings again after a change to the presets, and shows `nextPresetId`. */
+  const reload = async (nextPresetId: string, message: string) => {
+    const next = await call('settings.get', {});
+    setPresetId(nextPresetId);
+    onSaved(next);
+    app.changed();
+    setStatus({ tone: 'ok', message });
+  };
+  const create = async (name: string) => {
+    const { presetId: created } = await call('preset.create', { name, fromId: preset.id });
+    setDialog(null);
+    await reload(created, `Created “${name}” as a copy of “${preset.name}”. Choose it for an article from the reader’s Article menu (Study options…).`);
+  };
+  const rename = async (name: string) => {
+    await call('preset.rename', { presetId: preset.id, name });
+    setDialog(null);
+    await reload(preset.id, `Renamed to “${name}”.`);
+  };
+  const remove = async () => {
+    setDialog(null);
+    try {
+      const { movedDecks } = await call('preset.delete', { presetId: preset.id });
+      const moved = movedDecks > 0 ? ` ${movedDecks} ${plural(movedDecks, 'deck uses', 'decks use')} the default preset again.` : '';
+      await reload('default', `Deleted “${preset.name}”.${moved}`);
+    } catch (e) {
+      setStatus({ tone: 'error', message: (e as Error).message });
+    }
+  };
 
   const { errors, ok } = check(form);
   const dirty = JSON.stringify(form) !== JSON.stringify(base);
@@ -271,7 +302,6 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
       const next = await call('settings.update', {
         preset: {
           id: preset.id,
-          name: form.name.trim(),
           desiredRetention: Number(form.desiredRetention),
           maximumInterval: Number(form.maximumInterval),
           learningSteps: steps(form.learningSteps),
@@ -319,104 +349,167 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
   );
 
   return (
-    <form
-      className="settings-group"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && dirty) {
+    <>
+      <form
+        className="settings-group"
+        noValidate
+        onSubmit={(e) => {
           e.preventDefault();
-          reset();
-        }
-      }}
-    >
-      <fieldset>
-        <legend>Study preset</legend>
-        {settings.presets.length > 1 && (
-          <Setting label="Preset" htmlFor={`${ids}-preset`} reason="Decks share presets; changing one changes every deck that uses it.">
-            <select id={`${ids}-preset`} aria-describedby={`${ids}-preset-reason`} value={preset.id} onChange={(e) => setPresetId(e.target.value)}>
+          void save();
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && dirty) {
+            e.preventDefault();
+            reset();
+          }
+        }}
+      >
+        <fieldset>
+          <legend>Study preset</legend>
+          <Setting
+            label="Preset"
+            htmlFor={`${ids}-preset`}
+            reason="Each article’s deck uses one preset, and decks share presets: changing a preset changes every deck that uses it. Choose an article’s preset from the reader’s Article menu (Study options…)."
+          >
+            <select
+              id={`${ids}-preset`}
+              aria-describedby={`${ids}-preset-reason`}
+              value={preset.id}
+              onChange={(e) => {
+                setPresetId(e.target.value);
+                setStatus(null);
+              }}
+            >
               {settings.presets.map((p) => (
                 <option key={p.id} value={p.id}>
-                  {p.name} ({p.decks} {p.decks === 1 ? 'deck' : 'decks'})
+                  {p.name} ({p.decks} {plural(p.decks, 'deck', 'decks')})
                 </option>
               ))}
             </select>
+            <span className="preset-manage" role="group" aria-label="Manage presets">
+              <button type="button" className="button quiet-button" onClick={() => setDialog('new')}>
+                New preset…
+              </button>
+              <button type="button" className="button quiet-button" onClick={() => setDialog('rename')} aria-label={`Rename “${preset.name}”…`}>
+                Rename…
+              </button>
+              {preset.id !== 'default' && (
+                <button type="button" className="button quiet-button" onClick={() => setDialog('delete')} aria-label={`Delete “${preset.name}”…`}>
+                  Delete…
+                </button>
+              )}
+            </span>
           </Setting>
-        )}
-        <p className="quiet settings-intro">
-          “{preset.name}” is used by {preset.decks} {preset.decks === 1 ? 'deck' : 'decks'}
-          {preset.customWeights ? ', with optimised FSRS parameters' : ', with FSRS’s default parameters'}.
-        </p>
-        {field('name', 'Name', 'How this preset is listed when decks choose one.', text('name', { maxLength: 100 }))}
-        {field(
-          'desiredRetention',
-          'Desired retention',
-          'The chance of remembering a card when it comes up: higher means fewer forgotten cards but many more reviews each day (0.90 is a good balance).',
-          text('desiredRetention', { type: 'number', min: 0.7, max: 0.99, step: 0.01, inputMode: 'decimal' }),
-        )}
-        {field(
-          'newPerDay',
-          'New cards per day',
-          'Each new card brings reviews for weeks: raise this only if today’s reviews leave you time.',
-          text('newPerDay', { type: 'number', min: 0, step: 1 }),
-        )}
-        {field(
-          'reviewsPerDay',
-          'Maximum reviews per day',
-          'A ceiling for heavy days; cards over it wait until tomorrow, and waiting cards are remembered less well.',
-          text('reviewsPerDay', { type: 'number', min: 0, step: 1 }),
-        )}
-        {field(
-          'learningSteps',
-          'Learning steps',
-          'Short delays a new card goes through the first day (such as 1m 10m) before FSRS schedules it in days.',
-          text('learningSteps', { placeholder: '1m 10m' }),
-        )}
-        {field(
-          'relearningSteps',
-          'Relearning steps',
-          'Short delays after you forget a card, before it goes back to days; leave empty to send it straight back to days.',
-          text('relearningSteps', { placeholder: '10m' }),
-        )}
-        {field(
-          'maximumInterval',
-          'Maximum interval (days)',
-          'The longest a card may wait between reviews; lower it for an exam date, at the cost of more reviews.',
-          text('maximumInterval', { type: 'number', min: 1, max: 36500, step: 1 }),
-        )}
-        {field(
-          'enableFuzz',
-          'Fuzz',
-          'Spreads intervals by a little, so cards learnt together do not stay bunched on the same days.',
-          box('enableFuzz', 'Vary intervals slightly'),
-        )}
-        {field(
-          'burySiblings',
-          'Bury siblings',
-          'After you answer a card, other cards from the same passage wait until tomorrow, so one does not give away another.',
-          box('burySiblings', 'Bury cards from the same passage'),
-        )}
-        {field(
-          'leechThreshold',
-          'Leech threshold (lapses)',
-          'A card forgotten this many times is tagged “leech” and suspended: rewriting it helps more than drilling it.',
-          text('leechThreshold', { type: 'number', min: 1, max: 99, step: 1 }),
-        )}
-        <div className="settings-actions">
-          <button type="submit" className="button primary" disabled={!dirty}>
-            Save preset
-          </button>
-          {dirty && (
-            <button type="button" className="button quiet-button" onClick={reset}>
-              Undo changes <kbd aria-hidden="true">Esc</kbd>
-            </button>
+          <p className="quiet settings-intro">
+            “{preset.name}” is used by {preset.decks} {plural(preset.decks, 'deck', 'decks')}
+            {preset.customWeights ? ', with optimised FSRS parameters' : ', with FSRS’s default parameters'}
+            {decksUsing.length > 0 ? ':' : '.'}
+          </p>
+          {decksUsing.length > 0 && (
+            <ul className="preset-decks" aria-label={`Decks using “${preset.name}”`}>
+              {decksUsing.slice(0, 12).map((d) => (
+                <li key={d.id}>{d.name}</li>
+              ))}
+              {decksUsing.length > 12 && <li className="quiet">and {decksUsing.length - 12} more</li>}
+            </ul>
           )}
-        </div>
-        <StatusLine status={status} />
-      </fieldset>
-    </form>
+          {field(
+            'desiredRetention',
+            'Desired retention',
+            'The chance of remembering a card when it comes up: higher means fewer forgotten cards but many more reviews each day (0.90 is a good balance).',
+            text('desiredRetention', { type: 'number', min: 0.7, max: 0.99, step: 0.01, inputMode: 'decimal' }),
+          )}
+          {field(
+            'newPerDay',
+            'New cards per day',
+            'Each new card brings reviews for weeks: raise this only if today’s reviews leave you time.',
+            text('newPerDay', { type: 'number', min: 0, step: 1 }),
+          )}
+          {field(
+            'reviewsPerDay',
+            'Maximum reviews per day',
+            'A ceiling for heavy days; cards over it wait until tomorrow, and waiting cards are remembered less well.',
+            text('reviewsPerDay', { type: 'number', min: 0, step: 1 }),
+          )}
+          {field(
+            'learningSteps',
+            'Learning steps',
+            'Short delays a new card goes through the first day (such as 1m 10m) before FSRS schedules it in days.',
+            text('learningSteps', { placeholder: '1m 10m' }),
+          )}
+          {field(
+            'relearningSteps',
+            'Relearning steps',
+            'Short delays after you forget a card, before it goes back to days; leave empty to send it straight back to days.',
+            text('relearningSteps', { placeholder: '10m' }),
+          )}
+          {field(
+            'maximumInterval',
+            'Maximum interval (days)',
+            'The longest a card may wait between reviews; lower it for an exam date, at the cost of more reviews.',
+            text('maximumInterval', { type: 'number', min: 1, max: 36500, step: 1 }),
+          )}
+          {field(
+            'enableFuzz',
+            'Fuzz',
+            'Spreads intervals by a little, so cards learnt together do not stay bunched on the same days.',
+            box('enableFuzz', 'Vary intervals slightly'),
+          )}
+          {field(
+            'burySiblings',
+            'Bury siblings',
+            'After you answer a card, other cards from the same passage wait until tomorrow, so one does not give away another.',
+            box('burySiblings', 'Bury cards from the same passage'),
+          )}
+          {field(
+            'leechThreshold',
+            'Leech threshold (lapses)',
+            'A card forgotten this many times is tagged “leech” and suspended: rewriting it helps more than drilling it.',
+            text('leechThreshold', { type: 'number', min: 1, max: 99, step: 1 }),
+          )}
+          <div className="settings-actions">
+            <button type="submit" className="button primary" disabled={!dirty}>
+              Save preset
+            </button>
+            {dirty && (
+              <button type="button" className="button quiet-button" onClick={reset}>
+                Undo changes <kbd aria-hidden="true">Esc</kbd>
+              </button>
+            )}
+          </div>
+          <StatusLine status={status} />
+        </fieldset>
+      </form>
+      <PresetNameDialog
+        open={dialog === 'new'}
+        title="New preset"
+        body={`It starts as a copy of “${preset.name}”; no deck uses it until you choose it for one.`}
+        initialName={`${preset.name} copy`}
+        confirmLabel="Create preset"
+        onSubmit={create}
+        onCancel={() => setDialog(null)}
+      />
+      <PresetNameDialog
+        open={dialog === 'rename'}
+        title="Rename preset"
+        body="Decks keep using this preset under its new name."
+        initialName={preset.name}
+        confirmLabel="Rename"
+        onSubmit={rename}
+        onCancel={() => setDialog(null)}
+      />
+      <ConfirmDialog
+        open={dialog === 'delete'}
+        title={`Delete “${preset.name}”?`}
+        body={
+          preset.decks > 0
+            ? `${preset.decks} ${plural(preset.decks, 'deck uses', 'decks use')} it; ${plural(preset.decks, 'it goes', 'they go')} back to the default preset, with its limits and intervals.`
+            : 'No deck uses it. Its settings are lost.'
+        }
+        confirmLabel="Delete preset"
+        onConfirm={() => void remove()}
+        onCancel={() => setDialog(null)}
+      />
+    </>
   );
 }
