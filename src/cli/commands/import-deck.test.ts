@@ -1,26 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { openCollection } from '../../core/collection';
 import { reviewedCollection } from '../../core/exchange/collection-fixtures';
 import { parseLecternJson } from '../../core/exchange/lectern-json';
-import { main } from '../main';
+import { runCli, tempDirs } from '../test-support';
 
-const dirs: string[] = [];
-function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-cli-exchange-'));
-  dirs.push(dir);
-  return dir;
-}
-afterEach(() => dirs.splice(0).forEach((d) => rmSync(d, { recursive: true, force: true })));
-
-async function run(argv: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await main(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t) });
-  return { code, stdout, stderr };
-}
+const tempDir = tempDirs('lectern-cli-exchange-');
+const run = runCli;
 
 /** A data folder holding a collection reviewed for a few days. */
 function reviewedDataDir(): { dir: string; articleId: string; cards: number } {

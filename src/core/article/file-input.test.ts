@@ -1,22 +1,14 @@
 import { readFileSync } from 'node:fs';
 import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
-import { IMPORT_LIMIT_BYTES, LecternError } from '../../shared/contract';
+import { IMPORT_LIMIT_BYTES } from '../../shared/contract';
 import { detectFormat, parseArticleFile, parseArticleText, SUPPORTED_EXTENSIONS } from './index';
+import { refusal } from '../testing/refusal';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
 const fixtureBytes = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url));
 const PROSE = 'Tide Notes\n\nThe tide rises twice a day in most harbours, and the pilots plan their crossings around the high water.\n';
 
-function refusal(fn: () => unknown): LecternError {
-  try {
-    fn();
-  } catch (e) {
-    expect(e).toBeInstanceOf(LecternError);
-    return e as LecternError;
-  }
-  throw new Error('expected a LecternError');
-}
 
 describe('decoding', () => {
   it('reads UTF-8 with and without a BOM, and UTF-16 with either BOM', () => {

@@ -1,20 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { LecternError } from '../../shared/contract';
 import { guidForCardId } from './anki/guid';
 import { defuseHtmlCell, readAnkiCsv, writeAnkiCsv } from './csv';
 import { formatCell, parseRecords } from './delimited';
 import { ankiPackageFromLectern } from './to-anki';
 import { ids, sampleDoc } from './test-fixtures';
+import { refusal } from '../testing/refusal';
 
-function refusal(fn: () => unknown): LecternError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof LecternError) return error;
-    throw error;
-  }
-  throw new Error('expected a LecternError');
-}
 
 const doc = sampleDoc();
 const pkg = ankiPackageFromLectern(doc);

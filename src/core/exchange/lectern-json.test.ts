@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { LecternError } from '../../shared/contract';
 import { parseLecternJson, serializeLecternJson, type LecternJson } from './lectern-json';
 import { sampleDoc } from './test-fixtures';
+import { refusal } from '../testing/refusal';
 
-function refusal(fn: () => unknown): LecternError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof LecternError) return error;
-    throw error;
-  }
-  throw new Error('expected a LecternError');
-}
 
 const reverseKeys = (value: unknown): unknown => {
   if (Array.isArray(value)) return value.map(reverseKeys);

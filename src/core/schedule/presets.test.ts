@@ -1,5 +1,4 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { LecternError } from '../../shared/contract';
 import type { Collection } from '../collection';
 import { deleteArticle, undoDeleteArticle } from '../library/articles';
 import { getDeck } from '../storage/decks';
@@ -7,6 +6,7 @@ import { getPreset, savePreset } from '../storage/presets';
 import { createPreset, deletePreset, presetSummaries, renamePreset, setDeckPreset } from './presets';
 import { studyQueue } from './session';
 import { createTestCollection } from './test-support';
+import { refusal } from '../testing/refusal';
 
 const open: Collection[] = [];
 afterEach(() => {
@@ -19,15 +19,6 @@ function setup() {
   return t;
 }
 
-const refusal = (fn: () => unknown): LecternError => {
-  try {
-    fn();
-  } catch (e) {
-    if (e instanceof LecternError) return e;
-    throw e;
-  }
-  throw new Error('expected a refusal');
-};
 
 describe('presets', () => {
   it('creates a copy of an existing preset under a new UUIDv7 id and name', () => {

@@ -2,7 +2,6 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LecternError } from '../../../shared/contract';
 import { DEFAULT_IMPORT_LIMITS, type AnkiCardDraft } from '../model';
 import { studyDay } from '../../study-day';
 import { ankiPackageFromLectern } from '../to-anki';
@@ -11,6 +10,7 @@ import { guidForCardId } from './guid';
 import { readApkg } from './read-apkg';
 import { buildCollection, stockBasic, stockCloze, zipPackage, type TestNote } from './test-package';
 import { writeApkg } from './write-apkg';
+import { refusal } from '../../testing/refusal';
 
 // Every temp file of this file's reads lands in a folder of its own, so the test can see it emptied.
 const originalTmp = process.env.TMPDIR;
@@ -24,15 +24,6 @@ afterAll(() => {
   rmSync(privateTmp, { recursive: true, force: true });
 });
 
-function refusal(fn: () => unknown): LecternError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof LecternError) return error;
-    throw error;
-  }
-  throw new Error('expected a LecternError');
-}
 
 const clozeNote = (fields: string[], ords: number[]): TestNote => ({
   id: 1_700_000_001_000,
