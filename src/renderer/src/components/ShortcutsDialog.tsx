@@ -1,4 +1,5 @@
-import { useEffect, useRef } from 'react';
+import { useRef } from 'react';
+import { useModalDialog } from './use-modal-dialog';
 import { shellShortcuts } from '../shortcuts';
 
 interface Group {
@@ -26,18 +27,9 @@ function groupShortcuts(): Group[] {
 }
 
 export function ShortcutsDialog({ open, onClose }: { open: boolean; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (open && !dialog.open) {
-      dialog.showModal();
-      // The list scrolls on its own (arrow keys once it has focus); the first stop is Close, not the list.
-      close.current?.focus();
-    }
-    if (!open && dialog.open) dialog.close();
-  }, [open]);
+  // The list scrolls on its own (arrow keys once it has focus); the first stop is Close, not the list.
+  const ref = useModalDialog(open, () => close.current?.focus());
   return (
     <dialog ref={ref} className="dialog dialog-wide shortcuts-dialog" aria-labelledby="shortcuts-title" onClose={onClose}>
       <h2 id="shortcuts-title">Keyboard shortcuts</h2>

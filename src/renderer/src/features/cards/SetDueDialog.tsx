@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import { plural } from '../../format';
 
 /**
@@ -6,23 +7,16 @@ import { plural } from '../../format';
  * The answer is logged as `manual`; the card's memory state is kept.
  */
 export function SetDueDialog(props: { open: boolean; count: number; onSet: (days: number) => void; onCancel: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [days, setDays] = useState('1');
   const [error, setError] = useState<string | null>(null);
   const id = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      setDays('1');
-      setError(null);
-      dialog.showModal();
-      requestAnimationFrame(() => inputRef.current?.select());
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  const ref = useModalDialog(props.open, () => {
+    setDays('1');
+    setError(null);
+    requestAnimationFrame(() => inputRef.current?.select());
+  });
 
   const n = Number(days);
   const valid = days.trim() !== '' && Number.isInteger(n) && n >= 0 && n <= 36500;

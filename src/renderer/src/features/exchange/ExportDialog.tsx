@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { CommandInput } from '../../../../shared/contract';
 import { call } from '../../core-client/client';
 import { plural } from '../../format';
@@ -30,7 +31,6 @@ export function ExportDialog(props: {
   /** Export these cards (e.g. the card browser's selection). */
   cardIds?: string[] | null;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [format, setFormat] = useState<Format>('apkg');
   const [withSchedule, setWithSchedule] = useState(false);
   const [scopeChoice, setScopeChoice] = useState<'article' | 'cards' | 'all'>('all');
@@ -38,18 +38,12 @@ export function ExportDialog(props: {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      setScopeChoice(props.cardIds && props.cardIds.length > 0 ? 'cards' : props.articleId ? 'article' : 'all');
-      setError(null);
-      setDone(null);
-      setBusy(false);
-      dialog.showModal();
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open, props.articleId, props.cardIds]);
+  const ref = useModalDialog(props.open, () => {
+    setScopeChoice(props.cardIds && props.cardIds.length > 0 ? 'cards' : props.articleId ? 'article' : 'all');
+    setError(null);
+    setDone(null);
+    setBusy(false);
+  });
 
   const scope = (): Scope => {
     if (scopeChoice === 'article' && props.articleId) return { articleId: props.articleId };

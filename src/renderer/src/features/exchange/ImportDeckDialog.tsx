@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { CommandOutput } from '../../../../shared/contract';
 import { call } from '../../core-client/client';
 import { plural } from '../../format';
@@ -21,7 +22,6 @@ type Step =
  * update and skip, then import with progress. `onImported` runs after the collection changed.
  */
 export function ImportDeckDialog(props: { open: boolean; onClose: () => void; onImported?: (summary: DeckImportSummary) => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const input = useRef<HTMLInputElement>(null);
   const [step, setStep] = useState<Step>({ name: 'choose' });
   const [error, setError] = useState<string | null>(null);
@@ -34,16 +34,10 @@ export function ImportDeckDialog(props: { open: boolean; onClose: () => void; on
     };
   }, []);
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      setStep({ name: 'choose' });
-      setError(null);
-      dialog.showModal();
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  const ref = useModalDialog(props.open, () => {
+    setStep({ name: 'choose' });
+    setError(null);
+  });
 
   const choose = async (file: File) => {
     setError(null);

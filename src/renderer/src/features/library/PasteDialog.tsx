@@ -1,4 +1,5 @@
-import { useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { ArticleFormat } from '../../../../shared/contract';
 import { pastedContent } from './importing';
 
@@ -9,19 +10,12 @@ export function PasteDialog(props: {
   onClose: () => void;
   onImport: (text: string, format: ArticleFormat) => Promise<void>;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const [text, setText] = useState('');
   const [format, setFormat] = useState<ArticleFormat>('text');
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      setText('');
-      setFormat('text');
-      dialog.showModal();
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open]);
+  const ref = useModalDialog(props.open, () => {
+    setText('');
+    setFormat('text');
+  });
 
   return (
     <dialog ref={ref} className="dialog dialog-wide" aria-labelledby="paste-title" onClose={props.onClose}>

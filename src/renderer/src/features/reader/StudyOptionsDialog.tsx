@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { PresetList } from '../../../../shared/contract/commands/presets';
 import { useApp } from '../../app-context';
 import { call } from '../../core-client/client';
@@ -10,36 +11,29 @@ import { plural } from '../../format';
  */
 export function StudyOptionsDialog(props: { open: boolean; onClose: () => void; articleId: string; articleTitle: string }) {
   const app = useApp();
-  const ref = useRef<HTMLDialogElement>(null);
   const [list, setList] = useState<PresetList | null>(null);
   const [choice, setChoice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      setList(null);
-      setChoice(null);
-      setError(null);
-      setBusy(false);
-      dialog.showModal();
-      call('presets.list', { articleId: props.articleId })
-        .then((next) => {
-          setList(next);
-          setChoice(next.deck?.presetId ?? null);
-        })
-        .catch((e: Error) => setError(e.message));
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open, props.articleId]);
+  const ref = useModalDialog(props.open, () => {
+    setList(null);
+    setChoice(null);
+    setError(null);
+    setBusy(false);
+    call('presets.list', { articleId: props.articleId })
+      .then((next) => {
+        setList(next);
+        setChoice(next.deck?.presetId ?? null);
+      })
+      .catch((e: Error) => setError(e.message));
+  });
 
   // Once the presets are there, the focus goes to the chosen one (as in any radio group).
   useEffect(() => {
     if (list && props.open) ref.current?.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.focus();
-  }, [list, props.open]);
+  }, [list, props.open, ref]);
 
   const save = async () => {
     if (!list?.deck || !choice) return;

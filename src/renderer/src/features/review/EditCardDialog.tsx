@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 import type { CardItem } from '../../../../shared/contract/card-models';
 import { CardEditor } from '../cards/CardEditor';
 
@@ -7,13 +7,7 @@ import { CardEditor } from '../cards/CardEditor';
  * `card.update`. Esc or Cancel closes it; the session is where it was.
  */
 export function EditCardDialog({ card, onSaved, onClose }: { card: CardItem | null; onSaved: (card: CardItem) => void; onClose: () => void }) {
-  const ref = useRef<HTMLDialogElement>(null);
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (card && !dialog.open) dialog.showModal();
-    if (!card && dialog.open) dialog.close();
-  }, [card]);
+  const ref = useModalDialog(!!card);
   return (
     <dialog
       ref={ref}

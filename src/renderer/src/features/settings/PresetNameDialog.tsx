@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
+import { useModalDialog } from '../../components/use-modal-dialog';
 
 /**
  * Asks for a preset's name (New… and Rename…). The name is checked by the core; a refusal (a taken
@@ -14,26 +15,19 @@ export function PresetNameDialog(props: {
   onSubmit: (name: string) => Promise<void>;
   onCancel: () => void;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [name, setName] = useState(props.initialName);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const id = useId();
 
-  useEffect(() => {
-    const dialog = ref.current;
-    if (!dialog) return;
-    if (props.open && !dialog.open) {
-      setName(props.initialName);
-      setError(null);
-      setBusy(false);
-      dialog.showModal();
-      inputRef.current?.focus();
-      inputRef.current?.select();
-    }
-    if (!props.open && dialog.open) dialog.close();
-  }, [props.open, props.initialName]);
+  const ref = useModalDialog(props.open, () => {
+    setName(props.initialName);
+    setError(null);
+    setBusy(false);
+    inputRef.current?.focus();
+    inputRef.current?.select();
+  });
 
   const submit = async () => {
     if (!name.trim()) {

@@ -6,6 +6,7 @@ import { useCommand } from '../../core-client/use-command';
 import { ConfirmDialog } from '../../components/ConfirmDialog';
 import { plural } from '../../format';
 import { PresetNameDialog } from './PresetNameDialog';
+import { SettingsActions, SettingsForm } from './SettingsForm';
 import type { ThemeChoice } from '../../theme';
 
 /** One setting: its control, and in one line the reason to change it (the control's description: `${htmlFor}-reason`). */
@@ -128,19 +129,7 @@ function DayGroup({ settings, onSaved }: { settings: StudySettings; onSaved: (s:
   };
 
   return (
-    <form
-      className="settings-group"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
-      onKeyDown={(e) => {
-        if (e.key === 'Escape' && dirty) {
-          e.preventDefault();
-          reset();
-        }
-      }}
-    >
+    <SettingsForm dirty={dirty} onSave={() => void save()} onReset={reset}>
       <fieldset>
         <legend>Study day</legend>
         <Setting
@@ -168,19 +157,12 @@ function DayGroup({ settings, onSaved }: { settings: StudySettings; onSaved: (s:
             ))}
           </datalist>
         </Setting>
-        <div className="settings-actions">
-          <button type="submit" className="button primary" disabled={!dirty}>
-            Save study day
-          </button>
-          {dirty && (
-            <button type="button" className="button quiet-button" onClick={reset}>
-              Undo changes <kbd aria-hidden="true">Esc</kbd>
-            </button>
-          )}
-        </div>
+        <SettingsActions dirty={dirty} onReset={reset}>
+          Save study day
+        </SettingsActions>
         <StatusLine status={status} />
       </fieldset>
-    </form>
+    </SettingsForm>
   );
 }
 
@@ -350,20 +332,7 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
 
   return (
     <>
-      <form
-        className="settings-group"
-        noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void save();
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'Escape' && dirty) {
-            e.preventDefault();
-            reset();
-          }
-        }}
-      >
+      <SettingsForm dirty={dirty} onSave={() => void save()} onReset={reset} noValidate>
         <fieldset>
           <legend>Study preset</legend>
           <Setting
@@ -467,19 +436,12 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
             'A card forgotten this many times is tagged “leech” and suspended: rewriting it helps more than drilling it.',
             text('leechThreshold', { type: 'number', min: 1, max: 99, step: 1 }),
           )}
-          <div className="settings-actions">
-            <button type="submit" className="button primary" disabled={!dirty}>
-              Save preset
-            </button>
-            {dirty && (
-              <button type="button" className="button quiet-button" onClick={reset}>
-                Undo changes <kbd aria-hidden="true">Esc</kbd>
-              </button>
-            )}
-          </div>
+          <SettingsActions dirty={dirty} onReset={reset}>
+            Save preset
+          </SettingsActions>
           <StatusLine status={status} />
         </fieldset>
-      </form>
+      </SettingsForm>
       <PresetNameDialog
         open={dialog === 'new'}
         title="New preset"
