@@ -10,7 +10,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'src/main/index.ts') } },
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'src/main/index.ts'),
+          // Card generation for long texts runs in a worker thread; the desktop build ships it beside index.js.
+          'generation-worker': resolve(__dirname, 'src/core/library/generation-worker.ts'),
+        },
+      },
     },
   },
   preload: {

@@ -268,3 +268,26 @@ describe('the built main process, other starts', () => {
     expect(observed.ipcChannels).toEqual([]);
   }, 60_000);
 });
+
+describe('the built card-generation worker', () => {
+  it('ships beside the main bundle and writes cards in a worker thread', async () => {
+    const script = join(outDir, 'main', 'generation-worker.js');
+    expect(existsSync(script)).toBe(true);
+    const { Worker } = await import('node:worker_threads');
+    const paragraph =
+      'International law grounds collective self-defense in both treaty-based and customary frameworks, most notably through Article 51 of the UN Charter and evolving jurisprudence on anticipatory action.';
+    const layout = { sections: [{ heading: null, level: 1, study: true, paragraphs: [paragraph] }], kinds: [['prose']], excluded: [[false]] };
+    const drafts = await new Promise<{ source: { quote: string } }[]>((resolve, reject) => {
+      const worker = new Worker(script, { workerData: { layout, title: 'Worker check', scope: {}, entry: null } });
+      worker.on('message', (message: { type: string; drafts?: { source: { quote: string } }[] }) => {
+        if (message.type === 'done') {
+          void worker.terminate();
+          resolve(message.drafts!);
+        }
+      });
+      worker.on('error', reject);
+    });
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const draft of drafts) expect(paragraph).toContain(draft.source.quote);
+  });
+});

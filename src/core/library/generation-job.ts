@@ -20,17 +20,32 @@ export function studyWords(layout: Layout): number {
   return words;
 }
 
-const bootUrl = new URL('./generation-worker-boot.mjs', import.meta.url);
-const entryUrl = new URL('./generation-worker.ts', import.meta.url);
-
-function canUseWorker(): boolean {
-  return bootUrl.protocol === 'file:' && existsSync(fileURLToPath(bootUrl)) && existsSync(fileURLToPath(entryUrl));
+/**
+ * Where the worker's code is: built beside the desktop app's main bundle (generation-worker.js), or,
+ * for the web host and the CLI that run from sources, the TypeScript entry started through tsx by a
+ * small .mjs boot file. Null where neither is there.
+ */
+function workerScript(): { url: URL; entry: string | null } | null {
+  const here = new URL('.', import.meta.url);
+  if (here.protocol !== 'file:') return null;
+  const built = new URL('./generation-worker.js', import.meta.url);
+  if (existsSync(fileURLToPath(built))) return { url: built, entry: null };
+  const boot = new URL('./generation-worker-boot.mjs', import.meta.url);
+  const source = new URL('./generation-worker.ts', import.meta.url);
+  if (existsSync(fileURLToPath(boot)) && existsSync(fileURLToPath(source))) return { url: boot, entry: source.href };
+  return null;
 }
 
 /** Generation in a worker thread: the host's event loop stays free, and cancelling terminates the thread. */
-function inWorker(layout: Layout, title: string, scope: GenerationScope, control: JobControl): Promise<CardDraft[]> {
+function inWorker(
+  script: { url: URL; entry: string | null },
+  layout: Layout,
+  title: string,
+  scope: GenerationScope,
+  control: JobControl,
+): Promise<CardDraft[]> {
   return new Promise((resolve, reject) => {
-    const worker = new Worker(bootUrl, { workerData: { layout, title, scope, entry: entryUrl.href } });
+    const worker = new Worker(script.url, { workerData: { layout, title, scope, entry: script.entry } });
     const onAbort = () => {
       void worker.terminate();
       reject(new GenerationCancelled());
@@ -53,8 +68,8 @@ function inWorker(layout: Layout, title: string, scope: GenerationScope, control
 }
 
 /**
- * Where a worker cannot be started (the bundled desktop build), the same work runs section by section
- * in this thread, yielding between sections so the app stays responsive and a cancel is seen.
+ * Where no worker script can be found, the same work runs section by section in this thread, yielding
+ * between sections so the app stays responsive and a cancel is seen.
  */
 async function inSlices(layout: Layout, title: string, scope: GenerationScope, control: JobControl): Promise<CardDraft[]> {
   const indexes = scope.sectionIndex === undefined ? layout.sections.map((_, i) => i) : [scope.sectionIndex];
@@ -73,7 +88,8 @@ export function startGenerationJob(collection: Collection, articleId: string, sc
   const row = requireArticle(collection, articleId);
   const layout = layoutOf(row);
   return startJob(collection, 'generate', async (control) => {
-    const drafts = await (canUseWorker() ? inWorker : inSlices)(layout, row.title, scope, control);
+    const script = workerScript();
+    const drafts = await (script ? inWorker(script, layout, row.title, scope, control) : inSlices(layout, row.title, scope, control));
     if (control.signal.aborted) throw new GenerationCancelled();
     const { value } = collection.transact((changes) => {
       // The article may have been edited or deleted while the job ran: store against what is there now.
