@@ -274,20 +274,25 @@ export type QueueRow = MemoryColumns & Pick<RawCardRow, 'id' | 'deck_id' | 'susp
  */
 export function listQueueCandidates(db: Db, scope: CardScope, now: number, dueBefore: number, perDeckCap = 9999): QueueRow[] {
   const where = scopeWhere(scope);
-  return db
-    .prepare(
-      `SELECT id, deck_id, suspended, buried_until, state, due, stability, difficulty, reps, lapses, last_review, learning_steps
-         FROM (
-           SELECT *, row_number() OVER (
-                    PARTITION BY deck_id, state
-                    ORDER BY CASE WHEN state = 2 THEN ((@now - last_review) / 86400000) / max(stability, 0.001) END DESC, due, id
-                  ) AS position
-             FROM cards
-            WHERE ${where.sql} AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now) AND due < @dueBefore
-         )
-        WHERE state IN (1, 3) OR position <= @perDeckCap`,
-    )
-    .all({ ...where.params, now, dueBefore, perDeckCap }) as QueueRow[];
+  const columns = 'id, deck_id, suspended, buried_until, state, due, stability, difficulty, reps, lapses, last_review, learning_steps';
+  const available = `${where.sql} AND suspended = 0 AND (buried_until IS NULL OR buried_until <= @now) AND due < @dueBefore`;
+  const params = { ...where.params, now, dueBefore, perDeckCap };
+  // One small query per deck and state walks the (deck_id, due) index instead of sorting every due card;
+  // the index is named because, without statistics, SQLite would pick the due index and scan every deck.
+  const learning = db.prepare(`SELECT ${columns} FROM cards WHERE ${available} AND state IN (1, 3)`).all(params) as QueueRow[];
+  const reviews = db.prepare(
+    `SELECT ${columns} FROM cards INDEXED BY cards_deck_due WHERE ${available} AND deck_id = @eachDeck AND state = 2
+      ORDER BY ((@now - last_review) / 86400000) / max(stability, 0.001) DESC, due, id LIMIT @perDeckCap`,
+  );
+  const fresh = db.prepare(
+    `SELECT ${columns} FROM cards INDEXED BY cards_deck_due WHERE ${available} AND deck_id = @eachDeck AND state = 0 ORDER BY due, id LIMIT @perDeckCap`,
+  );
+  const decks = db.prepare('SELECT id FROM decks ORDER BY id').pluck().all() as string[];
+  const rows = [...learning];
+  for (const deckId of decks) {
+    rows.push(...(reviews.all({ ...params, eachDeck: deckId }) as QueueRow[]), ...(fresh.all({ ...params, eachDeck: deckId }) as QueueRow[]));
+  }
+  return rows;
 }
 
 /** Every card in scope, in the article's order: what a custom (ahead-of-schedule) session studies. */
