@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { LecternError } from '../../shared/contract';
 import { manualClock } from '../clock';
 import { openCollection } from '../collection';
+import { articleView, editLayout } from './articles';
 import { importArticle } from './import';
+import { setParagraphStudy } from './sections';
 
 const encode = (text: string) => new TextEncoder().encode(text);
 const essay = (extra = '') => `A Short Essay on Tides
@@ -99,5 +101,31 @@ Auch die Sonne zieht an den Ozeanen, und wenn Sonne und Mond in einer Linie steh
     const result = importArticle(col, { bytes: encode(german), fileName: 'gezeiten.txt', source: null });
     expect(result.outcome).toBe('created');
     expect(result.warnings.join(' ')).toMatch(/not look like English.*weaker/);
+  });
+});
+
+describe('where an import comes from', () => {
+  it('never lets two different files that only share a name update each other', () => {
+    const col = setup();
+    const first = importArticle(col, { bytes: encode(essay()), fileName: 'notes.txt', source: 'file:notes.txt' });
+    const other = importArticle(col, {
+      bytes: encode('Volcanoes\n\nA volcano is a rupture in the crust of a planet that lets hot lava, ash and gases escape from below the surface.\n'),
+      fileName: 'notes.txt',
+      source: 'file:notes.txt',
+    });
+    expect(other.outcome).toBe('created');
+    expect(other.articleId).not.toBe(first.articleId);
+    expect(col.db.prepare('SELECT title FROM articles ORDER BY title').all()).toEqual([{ title: 'A Short Essay on Tides' }, { title: 'Volcanoes' }]);
+  });
+
+  it('keeps a passage out of study when a changed version of the same file is imported', () => {
+    const col = setup();
+    const { articleId } = importArticle(col, { bytes: encode(essay()), fileName: 'tides.txt', source: '/notes/tides.txt' });
+    editLayout(col, articleId, (layout) => setParagraphStudy(layout, 0, 0, false));
+    col.db.prepare('DELETE FROM cards WHERE section_index = 0 AND source_paragraph = 0').run();
+    importArticle(col, { bytes: encode(essay('\n\nSpring tides come at new and full moon, neap tides at the quarters.')), fileName: 'tides.txt', source: '/notes/tides.txt' });
+    const view = articleView(col, articleId);
+    expect(view.sections[0]!.excluded[0]).toBe(true);
+    expect(col.db.prepare('SELECT count(*) AS n FROM cards WHERE section_index = 0 AND source_paragraph = 0').get()).toEqual({ n: 0 });
   });
 });

@@ -4,11 +4,11 @@ import { textHash } from '../article/identity';
 import type { Collection } from '../collection';
 import { reanchorCards } from '../cards/reanchor';
 import { DEFAULT_PRESET_ID, newId } from '../ids';
-import { findArticleByHash, findArticleBySource, insertArticle, replaceArticleContent } from '../storage/articles';
+import { findArticleByHash, findArticleBySource, insertArticle, replaceArticleContent, type ArticleRow } from '../storage/articles';
 import { deckForArticle, insertDeck, renameDeck } from '../storage/decks';
 import { draftsFor, storeDrafts } from './generate-cards';
 import { INLINE_GENERATION_WORDS, startGenerationJob, studyWords } from './generation-job';
-import type { Layout } from './sections';
+import { isStudyParagraph, type Layout } from './sections';
 
 export interface ImportRequest {
   bytes: Uint8Array;
@@ -43,6 +43,25 @@ export function importArticle(collection: Collection, request: ImportRequest): I
   return storeParsedArticle(collection, parsed, request.source, request.bundled ?? false);
 }
 
+/**
+ * Whether a source names one document: a path or a URL does; a bare file name (all a web page learns
+ * of a picked file) does not, so two different "notes.md" never update each other.
+ */
+export function identifiesArticle(source: string): boolean {
+  return source.startsWith('lectern:bundled/') || /[/\\]/.test(source.replace(/^file:/, ''));
+}
+
+/** The new layout, with the paragraphs excluded from study in the previous version still excluded. */
+function keepExclusions(previous: ArticleRow, layout: Layout): Layout {
+  const excludedTexts = new Set<string>();
+  previous.sections.forEach((section, s) =>
+    section.paragraphs.forEach((text, p) => {
+      if (previous.excluded[s]?.[p]) excludedTexts.add(text);
+    }),
+  );
+  return { ...layout, excluded: layout.sections.map((section) => section.paragraphs.map((text) => excludedTexts.has(text))) };
+}
+
 export function storeParsedArticle(collection: Collection, parsed: ParsedArticle, source: string | null, bundled = false): ImportResult {
   const sourceHash = textHash(parsed.text);
   const layout: Layout = {
@@ -59,20 +78,24 @@ export function storeParsedArticle(collection: Collection, parsed: ParsedArticle
     const same = findArticleByHash(db, sourceHash);
     if (same) return { articleId: same.id, outcome: 'unchanged' as const };
 
-    const previous = source ? findArticleBySource(db, source) : undefined;
+    const previous = source && identifiesArticle(source) ? findArticleBySource(db, source) : undefined;
     if (previous) {
+      // Passages the user took out of study stay out where their text is unchanged.
+      const kept = keepExclusions(previous, layout);
       replaceArticleContent(db, previous.id, {
         article: parsed.article,
         paragraphKinds: parsed.kinds,
+        excluded: kept.excluded,
         format: parsed.format,
         sourceHash,
         now,
       });
       // Cards follow their quoted passages into the new text (status ok / changed / missing), before new drafts are added.
-      reanchorCards(collection, previous.id, layout, now);
+      reanchorCards(collection, previous.id, kept, now);
       const deck = deckForArticle(db, previous.id);
       if (deck) renameDeck(db, deck.id, parsed.article.title);
-      const cardsAdded = inline ? storeDrafts(collection, previous.id, layout, drafts) : 0;
+      const studyDrafts = drafts.filter((d) => isStudyParagraph(kept, d.sectionIndex, d.source.paragraphIndex));
+      const cardsAdded = inline ? storeDrafts(collection, previous.id, kept, studyDrafts) : 0;
       changes.mark('articles', 'decks', 'cards', 'queue');
       return { articleId: previous.id, outcome: 'updated' as const, cardsAdded };
     }

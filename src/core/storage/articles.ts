@@ -116,7 +116,7 @@ export function findArticleBySource(db: Db, source: string): ArticleRow | undefi
 export function replaceArticleContent(
   db: Db,
   id: string,
-  content: { article: Article; paragraphKinds: ParagraphKind[][]; format: string; sourceHash: string; now: number },
+  content: { article: Article; paragraphKinds: ParagraphKind[][]; excluded?: boolean[][]; format: string; sourceHash: string; now: number },
 ): void {
   db.prepare(
     `UPDATE articles SET title = @title, meta = @meta, sections = @sections, paragraph_kinds = @kinds, format = @format,
@@ -126,7 +126,7 @@ export function replaceArticleContent(
     title: content.article.title,
     meta: JSON.stringify(content.article.meta),
     sections: JSON.stringify(content.article.sections),
-    kinds: encodeKinds(content.paragraphKinds, []),
+    kinds: encodeKinds(content.paragraphKinds, content.excluded ?? []),
     format: content.format,
     sourceHash: content.sourceHash,
     now: content.now,
