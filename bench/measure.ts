@@ -7,24 +7,47 @@ export interface Sample {
   runs: number;
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+export function median(values: readonly number[]): number {
+  return percentile(values, 50);
 }
 
-/** Runs baseline and subject alternately `runs` times after a warm-up, and returns both medians. */
-export function compare(baseline: () => unknown, subject: () => unknown, runs = 15): { baseline: Sample; subject: Sample; ratio: number } {
-  baseline();
-  subject();
+/** The p-th percentile (nearest rank on the sorted values); 0 for no values. */
+export function percentile(values: readonly number[], p: number): number {
+  if (values.length === 0) return 0;
+  const sorted = [...values].sort((a, b) => a - b);
+  if (p === 50) {
+    const mid = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  }
+  const rank = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[rank]!;
+}
+
+export interface Comparison {
+  baseline: Sample;
+  subject: Sample;
+  ratio: number;
+}
+
+/**
+ * Runs baseline and subject alternately `runs` times after a warm-up, and returns both medians. Either
+ * may be async; `i` is the run's number (0 for the warm-up), for subjects that need fresh input each time.
+ */
+export async function compare(
+  baseline: (i: number) => unknown,
+  subject: (i: number) => unknown,
+  runs = 15,
+): Promise<Comparison> {
+  await baseline(0);
+  await subject(0);
   const a: number[] = [];
   const b: number[] = [];
-  for (let i = 0; i < runs; i++) {
+  for (let i = 1; i <= runs; i++) {
     let t = performance.now();
-    baseline();
+    await baseline(i);
     a.push(performance.now() - t);
     t = performance.now();
-    subject();
+    await subject(i);
     b.push(performance.now() - t);
   }
   const base = { medianMs: median(a), runs };

@@ -1,90 +1,66 @@
-import { readFileSync, rmSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { parseHTML } from 'linkedom';
-import winkNLP from 'wink-nlp';
-import model from 'wink-eng-lite-web-model';
-import { parseArticleFile, parseArticleText } from '../src/core/article';
-import { manualClock } from '../src/core/clock';
-import { openCollection } from '../src/core/collection';
-import { generateCards } from '../src/core/generate';
-import { importArticle } from '../src/core/library/import';
-import { studyQueue } from '../src/core/schedule';
-import { compare } from './measure';
-import { syntheticCollection } from './synthetic';
-
 /**
- * `npm run bench`: each line is a subject timed against a baseline in the same run. A ratio is what to
- * watch from one run to the next; milliseconds vary with the machine's load.
+ * `npm run bench [-- --sizes 1000,10000,100000] [--only suite,…] [--quick] [--no-save]`
+ *
+ * Runs every suite in `bench/suites/` (each figure a subject timed against a baseline in the same run,
+ * at each collection size where the size matters), prints the figures, and saves them to
+ * `bench/results/latest.json` and the table in `docs/performance.md`. A ratio is what to watch from one
+ * run to the next; milliseconds vary with the machine's load.
  */
-interface Row {
-  name: string;
-  baseline: string;
-  baselineMs: number;
-  subjectMs: number;
-  ratio: number;
-}
+import { readdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import { runSuites, type BenchSuite } from './harness';
+import { machine, saveSection } from './report';
 
-const rows: Row[] = [];
-function record(name: string, baseline: string, result: ReturnType<typeof compare>): void {
-  rows.push({ name, baseline, baselineMs: result.baseline.medianMs, subjectMs: result.subject.medianMs, ratio: result.ratio });
-}
+export const DEFAULT_SIZES = [1_000, 10_000, 100_000];
 
-export async function main(): Promise<number> {
-  const bundledPath = resolve(import.meta.dirname, '../resources/articles/collective-self-defense.txt');
-  const bundled = readFileSync(bundledPath);
-  const text = bundled.toString('utf8');
-  const nlp = winkNLP(model);
-
-  // Parsing the bundled article into sections, against reading its text with the NLP model once.
-  record('parse bundled article (text)', 'wink-nlp readDoc of the same text', compare(() => nlp.readDoc(text).sentences().length(), () => parseArticleFile(bundled, 'a.txt')));
-
-  // Card generation for the bundled article, against the same NLP pass it is built on.
-  const parsed = parseArticleFile(bundled, 'a.txt');
-  record('generate bundled article cards', 'wink-nlp readDoc of the same text', compare(() => nlp.readDoc(text).sentences().length(), () => generateCards(parsed.article, { kinds: parsed.kinds })));
-
-  // A whole import (parse, generate, store), against inserting the raw text into SQLite.
-  record(
-    'import bundled article (parse+generate+store)',
-    'one INSERT of the raw text in a :memory: database',
-    compare(
-      () => {
-        const col = openCollection({ path: ':memory:' });
-        col.db.exec('CREATE TABLE raw (t TEXT)');
-        col.db.prepare('INSERT INTO raw VALUES (?)').run(text);
-        col.close();
-      },
-      () => {
-        const col = openCollection({ path: ':memory:' });
-        importArticle(col, { bytes: bundled, fileName: 'a.txt', source: null });
-        col.close();
-      },
-      7,
-    ),
-  );
-
-  // HTML import: a synthetic saved page, against parsing the same HTML into a DOM.
-  const page = `<html><body><nav>a b c</nav><article><h1>Title</h1>${Array.from({ length: 60 }, (_, i) => `<h2>Part ${i}</h2><p>${text.slice(i * 150, i * 150 + 600)}</p>`).join('')}</article></body></html>`;
-  record('parse a 60-section HTML page', 'linkedom parseHTML of the same page', compare(() => parseHTML(page).document.body.childNodes.length, () => parseArticleText(page, 'html'), 9));
-
-  // The review queue of a 100,000-card collection, against fetching the 200 earliest due ids.
-  const dir = mkdtempSync(join(tmpdir(), 'lectern-bench-'));
-  try {
-    const now = Date.UTC(2026, 5, 1, 12);
-    const col = syntheticCollection(join(dir, 'lectern.sqlite'), { cards: 100_000, now, clock: manualClock(now) });
-    const earliest = col.db.prepare('SELECT id FROM cards WHERE suspended = 0 ORDER BY due LIMIT 200');
-    record('build the review queue, 100,000 cards', 'SELECT of the 200 earliest-due card ids', compare(() => earliest.all(), () => studyQueue(col), 5));
-    col.close();
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+export async function loadSuites(only?: readonly string[]): Promise<BenchSuite[]> {
+  const dir = resolve(import.meta.dirname, 'suites');
+  const files = readdirSync(dir)
+    .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts'))
+    .sort();
+  const suites: BenchSuite[] = [];
+  for (const file of files) {
+    const module = (await import(pathToFileURL(resolve(dir, file)).href)) as { suite?: BenchSuite };
+    if (!module.suite) throw new Error(`bench/suites/${file} exports no suite`);
+    if (!only || only.includes(module.suite.name)) suites.push(module.suite);
   }
+  if (only) {
+    const missing = only.filter((name) => !suites.some((s) => s.name === name));
+    if (missing.length) throw new Error(`no bench suite named ${missing.join(', ')} (have: ${files.join(', ')})`);
+  }
+  return suites;
+}
 
-  const width = Math.max(...rows.map((r) => r.name.length));
-  process.stdout.write(`${'benchmark'.padEnd(width)}  ratio   subject ms  baseline ms  baseline\n`);
+export async function main(argv: string[]): Promise<number> {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      sizes: { type: 'string' },
+      only: { type: 'string' },
+      quick: { type: 'boolean' },
+      'no-save': { type: 'boolean' },
+    },
+    strict: true,
+  });
+  const sizes = values.sizes ? values.sizes.split(',').map((s) => Number(s.replace(/_/g, ''))) : DEFAULT_SIZES;
+  if (sizes.some((s) => !Number.isInteger(s) || s <= 0)) throw new Error(`--sizes takes whole numbers, got ${values.sizes}`);
+  const suites = await loadSuites(values.only?.split(','));
+  const rows = await runSuites(suites, { sizes, quick: values.quick ?? false });
+
+  const width = Math.max(...rows.map((r) => r.name.length + 10));
+  process.stdout.write(`${'figure'.padEnd(width)}  ${'ratio'.padStart(8)}  ${'ms'.padStart(9)}  ${'baseline ms'.padStart(11)}  holds  baseline\n`);
   for (const r of rows) {
+    const name = r.size === null ? r.name : `${r.name} @ ${r.size}`;
+    const verdict = r.holds === undefined ? '     ' : r.holds ? 'yes  ' : 'NO   ';
     process.stdout.write(
-      `${r.name.padEnd(width)}  ${r.ratio.toFixed(1).padStart(6)}x  ${r.subjectMs.toFixed(2).padStart(10)}  ${r.baselineMs.toFixed(2).padStart(11)}  ${r.baseline}\n`,
+      `${name.padEnd(width)}  ${`${r.ratio.toFixed(2)}×`.padStart(8)}  ${r.subjectMs.toFixed(2).padStart(9)}  ${r.baselineMs.toFixed(2).padStart(11)}  ${verdict}  ${r.baseline}\n`,
     );
+  }
+  if (!values['no-save'] && !values.quick) {
+    saveSection('bench', { date: new Date().toISOString(), machine: machine(), sizes, rows });
+    process.stderr.write('Saved bench/results/latest.json and the table in docs/performance.md.\n');
   }
   return 0;
 }
