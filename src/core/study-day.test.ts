@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { studyDay, studyDayByNumber, wallClock } from './study-day';
+import { studyDay, studyDayByNumber, systemTimeZone, wallClock } from './study-day';
 
 const HOUR = 3_600_000;
 const ZONES = [
@@ -70,5 +70,21 @@ describe('studyDay', () => {
     const fall = studyDay(Date.UTC(2026, 9, 31, 20), settings); // 2026-10-31 13:00 PDT
     expect(fall.date).toBe('2026-10-31');
     expect(fall.end - fall.start).toBe(25 * HOUR);
+  });
+});
+
+describe('systemTimeZone', () => {
+  it('follows the machine zone, including a change of TZ while running', () => {
+    const before = process.env.TZ;
+    try {
+      process.env.TZ = 'Asia/Tokyo';
+      expect(systemTimeZone()).toBe('Asia/Tokyo');
+      expect(studyDay(Date.UTC(2026, 2, 9, 18, 59), { dayStartsAt: 4, timeZone: null }).date).toBe('2026-03-09');
+      process.env.TZ = 'America/Los_Angeles';
+      expect(systemTimeZone()).toBe('America/Los_Angeles');
+    } finally {
+      if (before === undefined) delete process.env.TZ;
+      else process.env.TZ = before;
+    }
   });
 });

@@ -21,8 +21,14 @@ export interface StudyDay {
 const MS_PER_DAY = 86_400_000;
 const HOUR_MS = 3_600_000;
 
+// Resolving the machine's zone builds an Intl.DateTimeFormat (tens of microseconds): it was more than
+// half of a large .apkg import. The zone only changes with the TZ variable, so it is kept per TZ value.
+let systemZone: { tz: string | undefined; zone: string } | null = null;
+
 export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  const tz = process.env.TZ;
+  if (systemZone === null || systemZone.tz !== tz) systemZone = { tz, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC' };
+  return systemZone.zone;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -350,6 +350,19 @@ describe('one transaction, a backup, and a preview', () => {
     }
   });
 
+  it('an import that adds only an article is backed up too', async () => {
+    const a = track(reviewedCollection({ days: 1 }));
+    const doc = parseLecternJson(exportJson(a.collection));
+    const articlesOnly = { ...doc, decks: [], cards: [], reviewLogs: [] };
+    const dir = tempDir();
+    const b = track(emptyCollection(a.clock.now(), join(dir, 'lectern.sqlite')));
+    const summary = await importDeckFile(b.collection, file(serializeLecternJson(articlesOnly)));
+    expect(summary).toMatchObject({ added: 0, updated: 0, reviewLogs: 0 });
+    expect(summary.changed).toContain('articles');
+    expect(summary.backup).toMatch(/before-import\.sqlite$/);
+    expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
+  });
+
   it('a preview counts what would be added, updated and skipped, and changes nothing', () => {
     const a = track(reviewedCollection({ days: 1 }));
     const text = exportJson(a.collection);

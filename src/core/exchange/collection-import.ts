@@ -19,9 +19,9 @@ import { basename, dirname, extname, join } from 'node:path';
 import { LecternError } from '../../shared/contract';
 import type { ChangeArea, Collection } from '../collection';
 import { backupsPath } from '../paths';
-import { clearUndo, compareLogs, replayCard } from '../schedule';
-import { answerCard, forgetCard, newCardMemory, previewAnswer, setDueDate } from '../schedule/scheduler';
-import type { CardMemory, LogEntry, Preset, Rating } from '../schedule/types';
+import { clearUndo, compareLogs, replayCard, replayStep } from '../schedule';
+import { newCardMemory } from '../schedule/scheduler';
+import type { CardMemory, Preset } from '../schedule/types';
 import { findArticleByHash, getArticle } from '../storage/articles';
 import { getRawCard, listCardsInScope, restoreRawCard, type RawCardRow } from '../storage/cards';
 import { deckForArticle, insertDeck, listDecks } from '../storage/decks';
@@ -113,16 +113,22 @@ const ROLLBACK = Symbol('preview rollback');
 
 /** What an import would do, computed by the import itself in a transaction that is rolled back. */
 export function previewDeckImport(collection: Collection, parsed: ParsedDeckFile, options: DeckImportOptions = {}): DeckImportSummary {
+  return previewWithChanges(collection, parsed, options).summary;
+}
+
+/** The preview and every area it would change (articles, decks, cards, presets, settings…). */
+function previewWithChanges(collection: Collection, parsed: ParsedDeckFile, options: DeckImportOptions): { summary: DeckImportSummary; changed: Set<ChangeArea> } {
   let summary: DeckImportSummary | undefined;
+  const changed = new Set<ChangeArea>();
   try {
     collection.transact((changes) => {
-      summary = applyDeckFile(collection, parsed, changes, options);
+      summary = applyDeckFile(collection, parsed, { mark: (...areas) => areas.forEach((a) => (changes.mark(a), changed.add(a))) }, options);
       throw ROLLBACK;
     });
   } catch (error) {
     if (error !== ROLLBACK) throw error;
   }
-  return summary!;
+  return { summary: summary!, changed };
 }
 
 /**
@@ -146,11 +152,11 @@ export async function importDeckFile(
   const parsed = readDeckFile(file.bytes, file.fileName, options);
   checkCancel();
   await report(1, 'Comparing with your collection…');
-  const preview = previewDeckImport(collection, parsed, options);
+  const preview = previewWithChanges(collection, parsed, options);
   checkCancel();
-  const changes = preview.added + preview.updated + preview.reviewLogs > 0 || preview.warnings.some((w) => w.startsWith(SETTINGS_NOTE));
   let backup: string | null = null;
-  if (changes) {
+  // Anything the import would change (an article, a deck, a preset, a card…) is worth a backup first.
+  if (preview.changed.size > 0) {
     await report(2, 'Backing up your collection…');
     backup = await backupCollection(collection, options.backupDir);
     checkCancel();
@@ -211,34 +217,10 @@ function replayWithEvents(stored: readonly StoredLog[], events: readonly Pending
   let card: CardMemory = newCardMemory(createdAt);
   const newLogs: LecternReviewLog[] = [];
   for (const item of items) {
-    const kind = item.stored?.kind ?? item.event!.kind;
-    const rating = item.stored?.rating ?? item.event!.rating;
-    const at = item.reviewedAt;
-    let log: LogEntry | null = null;
-    switch (kind) {
-      case 'review': {
-        const outcome = answerCard(card, at, rating as Rating, preset, day, cardId);
-        card = outcome.card;
-        log = outcome.log;
-        break;
-      }
-      case 'reset': {
-        const outcome = forgetCard(card, at, day);
-        card = outcome.card;
-        log = outcome.log;
-        break;
-      }
-      case 'manual': {
-        const outcome = setDueDate(card, at, item.stored?.scheduledDays ?? item.event!.days, day);
-        card = outcome.card;
-        log = outcome.log;
-        break;
-      }
-      case 'preview':
-        log = previewAnswer(card, at, rating as Rating, day);
-        break;
-    }
-    if (item.event) newLogs.push({ ...log, id: item.event.id, cardId, durationMs: Math.max(0, Math.round(item.event.durationMs)) });
+    const entry = item.stored ?? { id: item.id, kind: item.event!.kind, rating: item.event!.rating, reviewedAt: item.reviewedAt, scheduledDays: item.event!.days };
+    const step = replayStep(card, entry, preset, day, cardId);
+    card = step.card;
+    if (item.event) newLogs.push({ ...step.log, id: item.event.id, cardId, durationMs: Math.max(0, Math.round(item.event.durationMs)) });
   }
   return { card, newLogs };
 }

@@ -4,44 +4,42 @@
  * a byte-identical file apart from `exportedAt`.
  */
 import { z } from 'zod';
-import { ArticleMeta, IMPORT_LIMIT_BYTES, LecternError, Section } from '../../shared/contract';
+import { ArticleMeta, DaySettingsFields, FsrsWeights, IMPORT_LIMIT_BYTES, LecternError, MAX_ANSWER_DURATION_MS, PresetFields, Section } from '../../shared/contract';
 
 export const LECTERN_JSON_VERSION = 1;
 
 const Id = z.string().min(1).max(64);
-const EpochMs = z.number().int();
+/** Instants from 1970 to the end of year 9999: every date the study day and `Date` can handle. */
+export const MAX_INSTANT = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
+const Instant = z.number().int().min(0).max(MAX_INSTANT);
 const Count = z.number().int().min(0);
+/** Anki's own ceiling for counters (u32), far above anything a real card reaches. */
+const Counter = Count.max(0xffff_ffff);
+/** A UTF-16 offset or index into an article: V8 strings are shorter than 2^30. */
+const Offset = Count.max(2 ** 30);
+/** FSRS memory: ts-fsrs keeps stability within 0.001–36,500 days and difficulty within 1–10 (0 for a new card). */
+const Stability = z.number().min(0).max(36500);
+const Difficulty = z.number().min(0).max(10);
+/** Study days between two reviews, within the instants above. */
+const Days = z.number().int().min(0).max(3_000_000);
 
-export const LecternSettings = z.object({ dayStartsAt: z.number().int().min(0).max(23), timeZone: z.string().min(1).nullable() }).strict();
+/** The collection's day settings: the same rules as `settings.update` (a time zone this machine knows). */
+export const LecternSettings = DaySettingsFields.strict();
 
 export const LecternArticle = z
   .object({ id: Id, title: z.string(), meta: ArticleMeta, sourceHash: z.string().min(1), sections: z.array(Section) })
   .strict();
 
-export const LecternPreset = z
-  .object({
-    id: Id,
-    name: z.string(),
-    desiredRetention: z.number().min(0.7).max(0.99),
-    maximumInterval: z.number().int().min(1),
-    learningSteps: z.array(z.string()),
-    relearningSteps: z.array(z.string()),
-    enableFuzz: z.boolean(),
-    newPerDay: Count,
-    reviewsPerDay: Count,
-    burySiblings: z.boolean(),
-    leechThreshold: z.number().int().min(1),
-    weights: z.array(z.number()).nullable(),
-  })
-  .strict();
+/** A preset: the same rules as `settings.update` and the scheduler (study-rules.ts), plus its id and FSRS weights. */
+export const LecternPreset = PresetFields.extend({ id: Id, weights: FsrsWeights }).strict();
 
 export const LecternDeck = z.object({ id: Id, name: z.string(), articleId: Id.nullable(), presetId: Id }).strict();
 
 export const LecternSource = z
   .object({
-    paragraphIndex: Count,
-    start: Count,
-    end: Count,
+    paragraphIndex: Offset,
+    start: Offset,
+    end: Offset,
     quote: z.string(),
     prefix: z.string(),
     suffix: z.string(),
@@ -52,23 +50,23 @@ const cardCommon = {
   id: Id,
   deckId: Id,
   articleId: Id.nullable(),
-  sectionIndex: Count.nullable(),
+  sectionIndex: Offset.nullable(),
   source: LecternSource.nullable(),
   sourceStatus: z.enum(['ok', 'changed', 'missing']).nullable(),
   tags: z.array(z.string()),
   suspended: z.boolean(),
-  buriedUntil: EpochMs.nullable(),
+  buriedUntil: Instant.nullable(),
   flag: z.number().int().min(0).max(7),
   state: z.number().int().min(0).max(3),
-  due: EpochMs,
-  stability: z.number().min(0),
-  difficulty: z.number().min(0),
-  reps: Count,
-  lapses: Count,
-  lastReview: EpochMs.nullable(),
-  learningSteps: Count,
-  createdAt: EpochMs,
-  updatedAt: EpochMs,
+  due: Instant,
+  stability: Stability,
+  difficulty: Difficulty,
+  reps: Counter,
+  lapses: Counter,
+  lastReview: Instant.nullable(),
+  learningSteps: Count.max(1000),
+  createdAt: Instant,
+  updatedAt: Instant,
 };
 
 /** Cloze and list cards carry `text`; question-answer cards carry `front` and `back` (never both shapes). */
@@ -83,14 +81,14 @@ export const LecternReviewLog = z
     cardId: Id,
     kind: z.enum(['review', 'preview', 'manual', 'reset']),
     rating: z.number().int().min(0).max(4),
-    reviewedAt: EpochMs,
+    reviewedAt: Instant,
     state: z.number().int().min(0).max(3),
-    due: EpochMs,
-    stability: z.number().min(0),
-    difficulty: z.number().min(0),
-    elapsedDays: z.number().int(),
-    scheduledDays: z.number().int(),
-    durationMs: Count,
+    due: Instant,
+    stability: Stability,
+    difficulty: Difficulty,
+    elapsedDays: Days,
+    scheduledDays: Days,
+    durationMs: Count.max(MAX_ANSWER_DURATION_MS),
   })
   .strict();
 
@@ -98,7 +96,7 @@ export const LecternJson = z
   .object({
     format: z.literal('lectern'),
     version: z.literal(LECTERN_JSON_VERSION),
-    exportedAt: EpochMs,
+    exportedAt: Instant,
     settings: LecternSettings,
     articles: z.array(LecternArticle),
     presets: z.array(LecternPreset),
@@ -239,11 +237,14 @@ export function parseLecternJson(text: string, maxBytes: number = IMPORT_LIMIT_B
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const where = issue.path.length > 0 ? issue.path.join('.') : 'the file';
-    throw new LecternError('bad_input', `This Lectern file is damaged: ${where}: ${issue.message}.`);
+    throw new LecternError('bad_input', `This Lectern file was refused; nothing was imported. ${where}: ${sentence(issue.message)}`);
   }
   checkReferences(parsed.data);
   return parsed.data;
 }
+
+/** zod's own messages lack a full stop; ours end with one. */
+const sentence = (message: string) => (/[.!?]$/.test(message) ? message : `${message}.`);
 
 function checkEnvelope(raw: unknown): void {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || (raw as { format?: unknown }).format !== 'lectern') {

@@ -13,7 +13,7 @@ export {
   setDueDate,
 } from './scheduler';
 export { formatInterval } from './format';
-export { compareLogs, replayCard, type ReplayLog } from './replay';
+export { compareLogs, replayCard, replayStep, type ReplayLog } from './replay';
 export { LEARN_AHEAD_MS, buildQueue, interleave, isAvailable } from './queue';
 export type { DeckAllowance, Queue, QueueCandidate, QueueCounts, QueueInput } from './queue';
 export { LEECH_TAG, answer, bury, flag, forget, setDue, suspend } from './answering';

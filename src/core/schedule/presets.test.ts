@@ -30,9 +30,10 @@ describe('presets', () => {
     expect(copy).toEqual({ ...source, id, name: 'Exam' });
 
     // A copy of a copy keeps the copied settings, FSRS weights included.
-    savePreset(t.collection.db, { ...copy, newPerDay: 3, weights: [1, 2, 3] });
+    const weights = Array.from({ length: 21 }, (_, i) => 0.1 + i / 100);
+    savePreset(t.collection.db, { ...copy, newPerDay: 3, weights });
     const second = createPreset(t.collection, { name: 'Exam (light)', fromId: id });
-    expect(getPreset(t.collection.db, second)).toMatchObject({ newPerDay: 3, weights: [1, 2, 3], name: 'Exam (light)' });
+    expect(getPreset(t.collection.db, second)).toMatchObject({ newPerDay: 3, weights, name: 'Exam (light)' });
   });
 
   it('refuses an empty, too long or taken name, and an unknown source, writing nothing', () => {

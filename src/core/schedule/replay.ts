@@ -4,8 +4,8 @@
  * ignore `preview` entries. The property tests hold every stored card to this.
  */
 import type { DaySettings } from '../study-day';
-import { answerCard, forgetCard, newCardMemory, setDueDate } from './scheduler';
-import type { CardMemory, LogKind, Preset, Rating } from './types';
+import { answerCard, forgetCard, newCardMemory, previewAnswer, setDueDate } from './scheduler';
+import type { CardMemory, LogEntry, LogKind, Preset, Rating } from './types';
 
 /** The parts of a stored log entry a replay needs. */
 export interface ReplayLog {
@@ -22,22 +22,25 @@ export function compareLogs(a: ReplayLog, b: ReplayLog): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/**
+ * One entry of the log applied to a card: the card after it, and the log entry the scheduler writes for
+ * it (with the card's values before the event). The one place that says what each kind of entry does.
+ */
+export function replayStep(card: CardMemory, log: ReplayLog, preset: Preset, day: DaySettings, cardId: string): { card: CardMemory; log: LogEntry } {
+  switch (log.kind) {
+    case 'review':
+      return answerCard(card, log.reviewedAt, log.rating as Rating, preset, day, cardId);
+    case 'reset':
+      return forgetCard(card, log.reviewedAt, day);
+    case 'manual':
+      return setDueDate(card, log.reviewedAt, log.scheduledDays, day);
+    case 'preview':
+      return { card, log: previewAnswer(card, log.reviewedAt, log.rating as Rating, day) };
+  }
+}
+
 export function replayCard(logs: readonly ReplayLog[], preset: Preset, day: DaySettings, cardId: string, createdAt: number): CardMemory {
   let card = newCardMemory(createdAt);
-  for (const log of [...logs].sort(compareLogs)) {
-    switch (log.kind) {
-      case 'review':
-        card = answerCard(card, log.reviewedAt, log.rating as Rating, preset, day, cardId).card;
-        break;
-      case 'reset':
-        card = forgetCard(card, log.reviewedAt, day).card;
-        break;
-      case 'manual':
-        card = setDueDate(card, log.reviewedAt, log.scheduledDays, day).card;
-        break;
-      case 'preview':
-        break;
-    }
-  }
+  for (const log of [...logs].sort(compareLogs)) card = replayStep(card, log, preset, day, cardId).card;
   return card;
 }

@@ -3,7 +3,7 @@
  * decks share. Every change is checked here (whatever the host checked before) and written in one
  * transaction, so a refused change leaves everything as it was.
  */
-import { LecternError } from '../../shared/contract';
+import { DaySettingsFields, FsrsWeights, LecternError, PresetFields } from '../../shared/contract';
 import type { ChangeArea, Collection } from '../collection';
 import { listDecks } from '../storage/decks';
 import { deckCountsByPreset, getPreset, listPresets, savePreset } from '../storage/presets';
@@ -38,43 +38,22 @@ export interface StudySettingsChange {
   preset?: Partial<Omit<Preset, 'id' | 'weights'>> & { id: string };
 }
 
-const STEP = /^(\d{1,5}(?:\.\d{1,3})?)([mhd])$/;
-
 function refuse(message: string): never {
   throw new LecternError('bad_input', message);
 }
 
-export function isTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function checkSteps(what: string, steps: readonly string[]): void {
-  if (steps.length > 10) refuse(`${what}: at most 10 steps.`);
-  for (const step of steps) {
-    const m = STEP.exec(step);
-    if (!m || Number(m[1]) <= 0) refuse(`${what}: “${step}” is not a step; write a number and m, h or d, such as 10m or 1d.`);
-  }
-}
-
-const whole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
-
-/** Every rule a preset must meet; the message says which field and what is allowed. */
+/** Every rule a preset must meet (the contract's one schema); the message says which field and what is allowed. */
 export function checkPreset(preset: Preset): void {
-  if (preset.name.trim() === '' || preset.name.length > 100) refuse('A preset needs a name of 1 to 100 characters.');
-  if (!(preset.desiredRetention >= 0.7 && preset.desiredRetention <= 0.99)) {
-    refuse(`Desired retention must be from 0.70 to 0.99, got ${preset.desiredRetention}.`);
-  }
-  if (!whole(preset.maximumInterval, 1, 36500)) refuse(`Maximum interval must be 1 to 36500 days, got ${preset.maximumInterval}.`);
-  checkSteps('Learning steps', preset.learningSteps);
-  checkSteps('Relearning steps', preset.relearningSteps);
-  if (!whole(preset.newPerDay, 0, 9999)) refuse(`New cards per day must be 0 to 9999, got ${preset.newPerDay}.`);
-  if (!whole(preset.reviewsPerDay, 0, 99999)) refuse(`Reviews per day must be 0 to 99999, got ${preset.reviewsPerDay}.`);
-  if (!whole(preset.leechThreshold, 1, 99)) refuse(`The leech threshold must be 1 to 99 lapses, got ${preset.leechThreshold}.`);
+  const fields = PresetFields.safeParse(preset);
+  if (!fields.success) refuse(fields.error.issues[0]!.message);
+  const weights = FsrsWeights.safeParse(preset.weights);
+  if (!weights.success) refuse(weights.error.issues[0]!.message);
+}
+
+/** The collection's day settings meet the contract's rules (an hour 0–23, a time zone this machine knows). */
+export function checkDaySettings(day: DaySettings): void {
+  const parsed = DaySettingsFields.safeParse(day);
+  if (!parsed.success) refuse(parsed.error.issues[0]!.message);
 }
 
 export function updateStudySettings(collection: Collection, change: StudySettingsChange): { changed: ChangeArea[] } {
@@ -82,10 +61,7 @@ export function updateStudySettings(collection: Collection, change: StudySetting
   const { changed } = collection.transact((changes) => {
     if (change.collection) {
       const next: DaySettings = { ...readDaySettings(db), ...change.collection };
-      if (!whole(next.dayStartsAt, 0, 23)) refuse(`The day starts at an hour from 0 to 23, got ${next.dayStartsAt}.`);
-      if (next.timeZone !== null && !isTimeZone(next.timeZone)) {
-        refuse(`“${next.timeZone}” is not a time zone Lectern knows; use a name such as Europe/Paris, or follow the system.`);
-      }
+      checkDaySettings(next);
       writeDaySettings(db, next);
       changes.mark('settings', 'queue');
     }

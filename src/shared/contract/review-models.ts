@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from './models';
+import { DaySettingsFields, PresetFields } from './study-rules';
 
 /**
  * The DTOs of review, card actions, statistics and study settings. Times are epoch milliseconds;
@@ -174,21 +175,8 @@ export const StatsOverview = z.object({
 });
 export type StatsOverview = z.infer<typeof StatsOverview>;
 
-/** Anki-style steps: a number and a unit, minutes, hours or days ("1m", "10m", "1h", "1d"). */
-export const Step = z.string().regex(/^(?:\d{1,5})(?:\.\d{1,3})?[mhd]$/, 'a step is a number and m, h or d, such as 10m');
-
-export const PresetFields = z.object({
-  name: z.string().trim().min(1).max(100),
-  desiredRetention: z.number().min(0.7).max(0.99),
-  maximumInterval: z.number().int().min(1).max(36500),
-  learningSteps: z.array(Step).max(10),
-  relearningSteps: z.array(Step).max(10),
-  enableFuzz: z.boolean(),
-  newPerDay: z.number().int().min(0).max(9999),
-  reviewsPerDay: z.number().int().min(0).max(99999),
-  burySiblings: z.boolean(),
-  leechThreshold: z.number().int().min(1).max(99),
-});
+/** The rules (ranges, steps, time zones) live in study-rules.ts, shared with the core and every import. */
+export { PresetFields, Step } from './study-rules';
 
 export const PresetDto = PresetFields.extend({
   id: Id,
@@ -199,6 +187,7 @@ export const PresetDto = PresetFields.extend({
 });
 export type PresetDto = z.infer<typeof PresetDto>;
 
+/** As stored (an output): what the collection has, checked for shape only. */
 export const CollectionStudySettings = z.object({
   dayStartsAt: z.number().int().min(0).max(23),
   /** An IANA zone such as Europe/Paris; null follows the machine. */
@@ -216,7 +205,7 @@ export type StudySettings = z.infer<typeof StudySettings>;
 
 export const SettingsUpdate = z
   .object({
-    collection: CollectionStudySettings.partial().strict().optional(),
+    collection: DaySettingsFields.partial().strict().optional(),
     preset: PresetFields.partial().extend({ id: Id }).strict().optional(),
   })
   .strict();

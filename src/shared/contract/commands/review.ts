@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Id } from '../models';
+import { MAX_ANSWER_DURATION_MS } from '../study-rules';
 import {
   AnswerResult,
   CardActionResult,
@@ -41,7 +42,7 @@ export const reviewCommands = {
       .object({
         cardId: Id,
         rating: RatingValue,
-        durationMs: z.number().int().min(0).max(86_400_000),
+        durationMs: z.number().int().min(0).max(MAX_ANSWER_DURATION_MS),
         sessionKind: SessionKind,
       })
       .strict(),

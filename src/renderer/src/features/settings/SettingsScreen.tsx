@@ -1,5 +1,6 @@
 import { useEffect, useId, useMemo, useState, type ReactNode } from 'react';
 import type { PresetDto, StudySettings } from '../../../../shared/contract/review-models';
+import { PRESET_LIMITS, PresetFields, type PresetNumberField } from '../../../../shared/contract/study-rules';
 import { useApp } from '../../app-context';
 import { call } from '../../core-client/client';
 import { useCommand } from '../../core-client/use-command';
@@ -194,23 +195,18 @@ function toForm(p: PresetDto): PresetForm {
 
 const steps = (text: string) => text.split(/[\s,]+/).filter(Boolean);
 
-/** Field-level checks with the words a person needs; the core checks everything again. */
+/** Field-level checks with the words a person needs: the contract's own rules, which the core applies again. */
 function check(form: PresetForm): { errors: Partial<Record<keyof PresetForm, string>>; ok: boolean } {
   const errors: Partial<Record<keyof PresetForm, string>> = {};
-  const num = (key: keyof PresetForm, min: number, max: number, what: string, integer = true) => {
-    const v = Number(form[key]);
-    if (String(form[key]).trim() === '' || !Number.isFinite(v) || (integer && !Number.isInteger(v)) || v < min || v > max) {
-      errors[key] = `${what} must be ${integer ? 'a whole number ' : ''}from ${min} to ${max}.`;
-    }
+  const num = (key: PresetNumberField) => {
+    const raw = String(form[key]).trim();
+    const result = PresetFields.shape[key].safeParse(raw !== '' && Number.isFinite(Number(raw)) ? Number(raw) : raw);
+    if (!result.success) errors[key] = result.error.issues[0]!.message;
   };
-  num('desiredRetention', 0.7, 0.99, 'Desired retention', false);
-  num('maximumInterval', 1, 36500, 'The maximum interval');
-  num('newPerDay', 0, 9999, 'New cards per day');
-  num('reviewsPerDay', 0, 99999, 'Reviews per day');
-  num('leechThreshold', 1, 99, 'The leech threshold');
+  (['desiredRetention', 'maximumInterval', 'newPerDay', 'reviewsPerDay', 'leechThreshold'] as const).forEach(num);
   for (const key of ['learningSteps', 'relearningSteps'] as const) {
-    const bad = steps(form[key]).find((s) => !/^\d+(\.\d+)?[mhd]$/.test(s) || parseFloat(s) <= 0);
-    if (bad) errors[key] = `“${bad}” is not a step: write a number and m, h or d, such as 10m or 1d.`;
+    const result = PresetFields.shape[key].safeParse(steps(form[key]));
+    if (!result.success) errors[key] = result.error.issues[0]!.message;
   }
   return { errors, ok: Object.keys(errors).length === 0 };
 }
@@ -386,19 +382,19 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
             'desiredRetention',
             'Desired retention',
             'The chance of remembering a card when it comes up: higher means fewer forgotten cards but many more reviews each day (0.90 is a good balance).',
-            text('desiredRetention', { type: 'number', min: 0.7, max: 0.99, step: 0.01, inputMode: 'decimal' }),
+            text('desiredRetention', { type: 'number', ...PRESET_LIMITS.desiredRetention, step: 0.01, inputMode: 'decimal' }),
           )}
           {field(
             'newPerDay',
             'New cards per day',
             'Each new card brings reviews for weeks: raise this only if today’s reviews leave you time.',
-            text('newPerDay', { type: 'number', min: 0, step: 1 }),
+            text('newPerDay', { type: 'number', ...PRESET_LIMITS.newPerDay, step: 1 }),
           )}
           {field(
             'reviewsPerDay',
             'Maximum reviews per day',
             'A ceiling for heavy days; cards over it wait until tomorrow, and waiting cards are remembered less well.',
-            text('reviewsPerDay', { type: 'number', min: 0, step: 1 }),
+            text('reviewsPerDay', { type: 'number', ...PRESET_LIMITS.reviewsPerDay, step: 1 }),
           )}
           {field(
             'learningSteps',
@@ -416,7 +412,7 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
             'maximumInterval',
             'Maximum interval (days)',
             'The longest a card may wait between reviews; lower it for an exam date, at the cost of more reviews.',
-            text('maximumInterval', { type: 'number', min: 1, max: 36500, step: 1 }),
+            text('maximumInterval', { type: 'number', ...PRESET_LIMITS.maximumInterval, step: 1 }),
           )}
           {field(
             'enableFuzz',
@@ -434,7 +430,7 @@ function PresetGroup({ settings, onSaved }: { settings: StudySettings; onSaved: 
             'leechThreshold',
             'Leech threshold (lapses)',
             'A card forgotten this many times is tagged “leech” and suspended: rewriting it helps more than drilling it.',
-            text('leechThreshold', { type: 'number', min: 1, max: 99, step: 1 }),
+            text('leechThreshold', { type: 'number', ...PRESET_LIMITS.leechThreshold, step: 1 }),
           )}
           <SettingsActions dirty={dirty} onReset={reset}>
             Save preset
