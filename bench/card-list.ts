@@ -1,6 +1,6 @@
 /**
  * Times the card browser's list query on a seeded collection of 100,000 cards: first page, last page,
- * a search, and filters, each with its total.
+ * searches in Anki's language, and filters, each with its total.
  *
  *   node bin/run-ts.mjs bench/card-list.ts [count]
  */
@@ -20,6 +20,9 @@ export function main(argv: string[]): number {
     ['last page by due, descending', { ...base, sort: 'due', descending: true, offset: count - 100 }],
     ['search "glacier"', { ...base, query: 'glacier' }],
     ['search "glac tide" sorted by text', { ...base, query: 'glac tide', sort: 'text' }],
+    ['search `"card 99*"` (a phrase, a wildcard)', { ...base, query: '"card 99*"' }],
+    ['search "is:due -tag:tenth"', { ...base, query: 'is:due -tag:tenth' }],
+    ['search "deck:*::Part 7 is:review"', { ...base, query: 'deck:"*::Part 7" is:review' }],
     ['overdue, review state', { ...base, due: 'overdue', state: 'review' }],
     ['section 7, by position', { ...base, sectionIndex: 7, sort: 'position' }],
   ];

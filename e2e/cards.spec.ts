@@ -141,7 +141,7 @@ test('the browser filters and sorts, and bulk-tags the selected cards', async ({
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.locator('.toast')).toContainText('Tagged 2 cards');
   await page.getByRole('button', { name: 'Clear filters (2)' }).click();
-  await cards.search.fill('glaciology');
+  await cards.search.fill('tag:glaciology');
   await expect(cards.rows).toHaveCount(2);
 
   // Sorting by the card's text, one way and the other.
@@ -265,7 +265,7 @@ test('a collection of 100,000 cards scrolls to its end with only a screenful of 
     await page.screenshot({ path: 'reports/screenshots/cards-browser-100k.png' });
 
     // A search over all of them narrows the table (every tenth card is tagged).
-    await cards.search.fill('tenth');
+    await cards.search.fill('tag:tenth');
     await expect(cards.count).toHaveText('10,000 cards');
   } finally {
     await stop();

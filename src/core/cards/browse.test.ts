@@ -26,15 +26,16 @@ const texts = (col: Collection, filters: Record<string, unknown>) =>
   listCards(col, { ...page, ...filters }).cards.map((c) => c.text ?? c.front);
 
 describe('the card browser query', () => {
-  it('finds cards by words of text, front, back and tags (prefixes, accents folded), and follows edits and deletions', () => {
+  it('finds cards by words of text, front and back (anywhere in a word, accents folded), tags by tag:, and follows edits and deletions', () => {
     const { col, articleId } = setup();
     const a = createCard(col, { articleId, sectionIndex: 1, kind: 'cloze', text: 'Birds fly with {{c1::feathers}}.', tags: ['anatomy'] });
     createCard(col, { articleId, sectionIndex: 1, kind: 'qa', front: 'What is a café?', back: 'A place for coffee' });
     expect(texts(col, { query: 'feath' })).toEqual(['Birds fly with {{c1::feathers}}.']);
     expect(texts(col, { query: 'cafe' })).toEqual(['What is a café?']);
     expect(texts(col, { query: 'coffee place' })).toEqual(['What is a café?']);
-    expect(texts(col, { query: 'anatomy' })).toHaveLength(1);
-    expect(texts(col, { query: '"{{ OR * ::' })).toHaveLength(0);
+    expect(texts(col, { query: 'anatomy' })).toHaveLength(0);
+    expect(texts(col, { query: 'tag:anatomy' })).toHaveLength(1);
+    expect(() => texts(col, { query: '"{{ OR * ::' })).toThrow(/never closed/);
     expect(texts(col, { query: '  ' })).toHaveLength(2);
 
     updateCard(col, a.id, { text: 'Birds fly with {{c1::wings}}.' });
@@ -106,7 +107,8 @@ describe('the search migration', () => {
       old.close();
       const upgraded = openCollection({ path, clock: manualClock(NOW) });
       expect(texts(upgraded, { query: 'feathers' })).toEqual(['How do birds fly?']);
-      expect(texts(upgraded, { query: 'wings' })).toEqual(['How do birds fly?']);
+      expect(texts(upgraded, { query: 'tag:wings' })).toEqual(['How do birds fly?']);
+      expect(texts(upgraded, { query: 'irds fl' })).toEqual(['How do birds fly?']);
       const card = listCards(upgraded, page).cards[0]!;
       updateCard(upgraded, card.id, { back: 'By flapping' });
       expect(texts(upgraded, { query: 'feathers' })).toEqual([]);

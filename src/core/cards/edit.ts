@@ -7,25 +7,17 @@ import type { CardItem, CardKind } from '../../shared/contract/card-models';
 import type { Collection } from '../collection';
 import { newId } from '../ids';
 import { requireArticle } from '../library/articles';
-import { getCardItem } from '../storage/card-search';
-import {
-  copyCardRows,
-  deleteCardRows,
-  readCardTags,
-  restoreCardRows,
-  writeCardContent,
-  writeCardSource,
-  writeCardTags,
-  type CardRows,
-} from '../storage/card-edits';
+import { cardItem } from './browse';
+import { deleteCardRows, readCardTags, writeCardContent, writeCardSource, writeCardTags } from '../storage/card-edits';
 import { insertCard } from '../storage/cards';
 import { deckForArticle } from '../storage/decks';
+import { undo, undoable } from '../undo';
 import { clozeFromSelection, sourceWithContext, trimSpan, type SourceSpan } from './provenance';
 
 const CLOZE = /\{\{c\d+::[\s\S]+?\}\}/;
 
 export function requireCard(collection: Collection, cardId: string): CardItem {
-  const card = getCardItem(collection.db, cardId);
+  const card = cardItem(collection, cardId);
   if (!card) throw new LecternError('not_found', 'That card is not in your collection (was it deleted?).');
   return card;
 }
@@ -70,9 +62,9 @@ export interface NewCardRequest {
   selection?: { paragraphIndex: number; start: number; end: number } | undefined;
 }
 
-/** Makes a card by hand in an article's section; returns it as the browser shows it. */
-export function createCard(collection: Collection, request: NewCardRequest): CardItem {
-  const { value } = collection.transact((changes) => {
+/** Makes a card by hand in an article's section (one undo step); returns it as the browser shows it, with the step. */
+export function createCard(collection: Collection, request: NewCardRequest): CardItem & { undoToken: string } {
+  const { value, stepId } = undoable(collection, 'create', (track, changes) => {
     const { db } = collection;
     const article = requireArticle(collection, request.articleId);
     const section = article.sections[request.sectionIndex];
@@ -99,6 +91,7 @@ export function createCard(collection: Collection, request: NewCardRequest): Car
     }
     const content = checkContent({ kind: request.kind, text, front: request.front ?? null, back: request.back ?? null });
     const id = newId();
+    track.cards([id]);
     insertCard(db, {
       id,
       deckId: deck.id,
@@ -113,7 +106,7 @@ export function createCard(collection: Collection, request: NewCardRequest): Car
     changes.mark('cards', 'queue');
     return id;
   });
-  return requireCard(collection, value);
+  return { ...requireCard(collection, value), undoToken: stepId! };
 }
 
 export interface CardEdit {
@@ -125,10 +118,11 @@ export interface CardEdit {
   sourceChecked?: boolean | undefined;
 }
 
-/** Edits a card's content and tags; its memory and history stay. */
+/** Edits a card's content and tags (one undo step); its memory and history stay. */
 export function updateCard(collection: Collection, cardId: string, edit: CardEdit): CardItem {
-  collection.transact((changes) => {
+  undoable(collection, 'edit', (track, changes) => {
     const card = requireCard(collection, cardId);
+    track.cards([cardId]);
     const content = checkContent({
       kind: card.kind,
       text: edit.text ?? card.text,
@@ -168,22 +162,24 @@ function keepSource(collection: Collection, card: CardItem): void {
 
 /** Resolves a flagged source by keeping the card (edits and deletion have their own commands). */
 export function resolveSource(collection: Collection, cardId: string): CardItem {
-  collection.transact((changes) => {
+  undoable(collection, 'edit', (track, changes) => {
+    track.cards([cardId]);
     keepSource(collection, requireCard(collection, cardId));
     changes.mark('cards');
   });
   return requireCard(collection, cardId);
 }
 
-/** Adds and removes tags on many cards at once; returns how many cards changed. */
+/** Adds and removes tags on many cards at once (one undo step); returns how many cards changed. */
 export function tagCards(collection: Collection, cardIds: readonly string[], add: readonly string[], remove: readonly string[]): number {
-  const { value } = collection.transact((changes) => {
+  const { value } = undoable(collection, 'tag', (track, changes) => {
     const now = collection.clock.now();
     const dropped = new Set(remove.map((t) => t.trim()));
     let changed = 0;
     for (const [id, tags] of readCardTags(collection.db, cardIds)) {
       const next = cleanTags([...tags.filter((t) => !dropped.has(t)), ...add]);
       if (JSON.stringify(next) === JSON.stringify(tags)) continue;
+      track.cards([id]);
       writeCardTags(collection.db, id, next, now);
       changed++;
     }
@@ -193,34 +189,27 @@ export function tagCards(collection: Collection, cardIds: readonly string[], add
   return value;
 }
 
-/** Deleted cards, kept whole (with their review logs) in memory so "Undo" can put them back until the app closes. */
-const deleted = new WeakMap<Collection, Map<string, CardRows>>();
-const KEPT_DELETIONS = 50;
-
+/**
+ * Deletes cards with their review logs, as one undo step: the step keeps the whole rows, so "Undo"
+ * (its token) or Ctrl+Z puts them back until the app closes or the step falls off the stack.
+ */
 export function deleteCards(collection: Collection, cardIds: readonly string[]): { undoToken: string; deleted: number } {
-  const { value } = collection.transact((changes) => {
-    const rows = copyCardRows(collection.db, cardIds);
-    if (rows.cards.length === 0) throw new LecternError('not_found', 'Those cards are not in your collection (already deleted?).');
-    deleteCardRows(collection.db, cardIds);
+  const { value, stepId } = undoable(collection, 'delete', (track, changes) => {
+    const present = cardIds.filter((id) => collection.db.prepare('SELECT 1 FROM cards WHERE id = ?').get(id) !== undefined);
+    if (present.length === 0) throw new LecternError('not_found', 'Those cards are not in your collection (already deleted?).');
+    track.cards(present, { logs: true });
+    const deletedCount = deleteCardRows(collection.db, present);
     changes.mark('cards', 'queue');
-    return rows;
+    return deletedCount;
   });
-  const undoToken = newId();
-  const store = deleted.get(collection) ?? new Map<string, CardRows>();
-  deleted.set(collection, store);
-  store.set(undoToken, value);
-  if (store.size > KEPT_DELETIONS) store.delete(store.keys().next().value!);
-  return { undoToken, deleted: value.cards.length };
+  return { undoToken: stepId!, deleted: value };
 }
 
+/** Undoes a deletion by its token; returns the cards that came back. */
 export function undoDeleteCards(collection: Collection, undoToken: string): string[] {
-  const rows = deleted.get(collection)?.get(undoToken);
-  if (!rows) throw new LecternError('not_found', 'There is nothing to undo: the deletion is too old or was already undone.');
   try {
-    collection.transact((changes) => {
-      restoreCardRows(collection.db, rows);
-      changes.mark('cards', 'queue');
-    });
+    const done = undo(collection, undoToken);
+    return done ? done.cardIds : [];
   } catch (error) {
     const code = (error as { code?: string }).code ?? '';
     if (code.startsWith('SQLITE_CONSTRAINT')) {
@@ -228,6 +217,4 @@ export function undoDeleteCards(collection: Collection, undoToken: string): stri
     }
     throw error;
   }
-  deleted.get(collection)!.delete(undoToken);
-  return rows.cards.map((c) => c.id as string);
 }

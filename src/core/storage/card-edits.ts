@@ -1,6 +1,6 @@
 /**
  * The card writes of the card editor and browser: content, source position, tags, and whole-row
- * deletion with copies kept for undo. (Study flags and memory are in cards.ts.)
+ * deletion (the undo stack keeps the rows). (Study flags and memory are in cards.ts.)
  */
 import type { Db } from './database';
 
@@ -44,18 +44,19 @@ export interface CardContent {
 }
 
 export function writeCardContent(db: Db, id: string, content: CardContent, now: number): void {
-  db.prepare('UPDATE cards SET text = ?, front = ?, back = ?, tags = ?, updated_at = ? WHERE id = ?').run(
+  db.prepare('UPDATE cards SET text = ?, front = ?, back = ?, tags = ?, updated_at = ?, edited_at = ? WHERE id = ?').run(
     content.text,
     content.front,
     content.back,
     JSON.stringify(content.tags),
+    now,
     now,
     id,
   );
 }
 
 export function writeCardTags(db: Db, id: string, tags: readonly string[], now: number): void {
-  db.prepare('UPDATE cards SET tags = ?, updated_at = ? WHERE id = ?').run(JSON.stringify(tags), now, id);
+  db.prepare('UPDATE cards SET tags = ?, updated_at = ?, edited_at = ? WHERE id = ?').run(JSON.stringify(tags), now, now, id);
 }
 
 export function readCardTags(db: Db, ids: readonly string[]): Map<string, string[]> {
@@ -68,38 +69,10 @@ export function readCardTags(db: Db, ids: readonly string[]): Map<string, string
   return out;
 }
 
-/** Whole rows of some cards and their review logs, exactly as stored. */
-export interface CardRows {
-  cards: Record<string, unknown>[];
-  reviewLogs: Record<string, unknown>[];
-}
-
-export function copyCardRows(db: Db, ids: readonly string[]): CardRows {
-  const card = db.prepare('SELECT * FROM cards WHERE id = ?');
-  const logs = db.prepare('SELECT * FROM review_logs WHERE card_id = ? ORDER BY reviewed_at, id');
-  const out: CardRows = { cards: [], reviewLogs: [] };
-  for (const id of ids) {
-    const row = card.get(id) as Record<string, unknown> | undefined;
-    if (!row) continue;
-    out.cards.push(row);
-    out.reviewLogs.push(...(logs.all(id) as Record<string, unknown>[]));
-  }
-  return out;
-}
-
 /** Deletes cards (their logs go with them, by the foreign key). */
 export function deleteCardRows(db: Db, ids: readonly string[]): number {
   const stmt = db.prepare('DELETE FROM cards WHERE id = ?');
   let deleted = 0;
   for (const id of ids) deleted += stmt.run(id).changes;
   return deleted;
-}
-
-export function restoreCardRows(db: Db, rows: CardRows): void {
-  const insert = (table: string, row: Record<string, unknown>) => {
-    const columns = Object.keys(row);
-    db.prepare(`INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`).run(row);
-  };
-  for (const row of rows.cards) insert('cards', row);
-  for (const row of rows.reviewLogs) insert('review_logs', row);
 }

@@ -1,6 +1,7 @@
 /**
- * The card browser's reads: one query builder for search (FTS5), filters, sorting and paging, plus the
- * reader's per-section list. Times are epoch ms; the study day's bounds come from the caller.
+ * The card browser's reads: a WHERE condition (built by the search compiler and the filters) applied
+ * with sorting and paging, plus the reader's per-section list. Times are epoch ms; the study day's
+ * numbers come from the caller.
  */
 import type { CardFilters, CardItem, CardSortKey } from '../../shared/contract/card-models';
 import { contentOfRaw, type ContentColumns, type RawCardRow } from './cards';
@@ -14,6 +15,15 @@ export interface DayBounds {
   weekEnd: number;
 }
 
+/** A condition over `cards c`, its values as named parameters. */
+export interface Where {
+  sql: string;
+  params: Record<string, unknown>;
+}
+
+/** The study day of a due instant, as days from today (0 today, negative overdue). */
+export type DueDayOf = (due: number) => number;
+
 /** A card's content columns with the memory fields the browser shows, and its article's title and section heading. */
 type ItemRow = ContentColumns &
   Pick<RawCardRow, 'state' | 'due' | 'reps' | 'lapses'> & {
@@ -26,7 +36,7 @@ const ITEM_COLUMNS = `c.id, c.deck_id, c.article_id, a.title AS article_title, c
   c.kind, c.text, c.front, c.back, c.source_paragraph, c.source_start, c.source_end, c.source_quote, c.source_prefix,
   c.source_suffix, c.source_status, c.tags, c.suspended, c.flag, c.state, c.due, c.reps, c.lapses, c.created_at, c.updated_at`;
 
-function toItem(row: ItemRow): CardItem {
+function toItem(row: ItemRow, dueDay: DueDayOf): CardItem {
   const { id, deckId, articleId, sectionIndex, ...content } = contentOfRaw(row);
   return {
     id,
@@ -38,28 +48,18 @@ function toItem(row: ItemRow): CardItem {
     ...content,
     state: row.state,
     due: row.due,
+    dueDay: row.state === 0 ? null : dueDay(row.due),
     reps: row.reps,
     lapses: row.lapses,
   };
 }
 
-/** User words → an FTS5 query: every word must match, each as a prefix; syntax characters never reach FTS5. */
-export function ftsQuery(input: string): string | null {
-  const tokens = input.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
-  if (tokens.length === 0) return null;
-  return tokens.slice(0, 20).map((t) => `"${t}"*`).join(' ');
-}
-
 const STATES = { new: 0, learning: 1, review: 2, relearning: 3 } as const;
 
-function whereOf(filters: CardFilters, day: DayBounds): { sql: string; params: Record<string, unknown> } {
+/** The structured filters (the command's fields beside `query`) as a condition. */
+export function filtersWhere(filters: CardFilters, day: DayBounds): Where {
   const parts: string[] = [];
   const params: Record<string, unknown> = {};
-  const match = filters.query ? ftsQuery(filters.query) : null;
-  if (match) {
-    parts.push('c.id IN (SELECT card_id FROM cards_fts WHERE cards_fts MATCH @match)');
-    params.match = match;
-  }
   if (filters.articleId !== undefined) {
     parts.push('c.article_id = @articleId');
     params.articleId = filters.articleId;
@@ -121,37 +121,40 @@ function orderBy(sort: CardSortKey, descending: boolean): string {
   return [...ORDER[sort], 'c.id'].map((part) => `${part} ${dir}`).join(', ');
 }
 
-export interface CardPageQuery extends CardFilters {
+export interface PageQuery {
   sort: CardSortKey;
   descending: boolean;
   offset: number;
   limit: number;
 }
 
-export function countCards(db: Db, filters: CardFilters, day: DayBounds): number {
-  const where = whereOf(filters, day);
+export function countCards(db: Db, where: Where): number {
   return (db.prepare(`SELECT count(*) AS n FROM cards c WHERE ${where.sql}`).get(where.params) as { n: number }).n;
+}
+
+/** Every matching card's id (a bulk action's cards), in creation order. */
+export function matchingIds(db: Db, where: Where): string[] {
+  return db.prepare(`SELECT c.id FROM cards c WHERE ${where.sql} ORDER BY c.created_at, c.id`).pluck().all(where.params) as string[];
 }
 
 /**
  * One page of the browser. The page's ids are found on the cards table alone (its indexes serve the
  * sort), then only those rows are joined to their articles.
  */
-export function listCardPage(db: Db, query: CardPageQuery, day: DayBounds): CardItem[] {
-  const where = whereOf(query, day);
+export function listCardPage(db: Db, where: Where, page: PageQuery, dueDay: DueDayOf): CardItem[] {
   const rows = db
     .prepare(
-      `WITH page AS (SELECT c.rowid AS r FROM cards c WHERE ${where.sql} ORDER BY ${orderBy(query.sort, query.descending)}
+      `WITH page AS (SELECT c.rowid AS r FROM cards c WHERE ${where.sql} ORDER BY ${orderBy(page.sort, page.descending)}
                       LIMIT @limit OFFSET @offset)
        SELECT ${ITEM_COLUMNS} FROM page JOIN cards c ON c.rowid = page.r LEFT JOIN articles a ON a.id = c.article_id
-        ORDER BY ${orderBy(query.sort, query.descending)}`,
+        ORDER BY ${orderBy(page.sort, page.descending)}`,
     )
-    .all({ ...where.params, limit: query.limit, offset: query.offset }) as ItemRow[];
-  return rows.map(toItem);
+    .all({ ...where.params, limit: page.limit, offset: page.offset }) as ItemRow[];
+  return rows.map((row) => toItem(row, dueDay));
 }
 
 /** A section's cards in reading order (the reader's card panel). */
-export function listSectionCards(db: Db, articleId: string, sectionIndex: number): CardItem[] {
+export function listSectionCards(db: Db, articleId: string, sectionIndex: number, dueDay: DueDayOf): CardItem[] {
   const rows = db
     .prepare(
       `SELECT ${ITEM_COLUMNS} FROM cards c LEFT JOIN articles a ON a.id = c.article_id
@@ -159,12 +162,23 @@ export function listSectionCards(db: Db, articleId: string, sectionIndex: number
         ORDER BY c.source_paragraph IS NULL, c.source_paragraph, c.source_start, c.created_at, c.id`,
     )
     .all(articleId, sectionIndex) as ItemRow[];
-  return rows.map(toItem);
+  return rows.map((row) => toItem(row, dueDay));
 }
 
-export function getCardItem(db: Db, id: string): CardItem | undefined {
+export function getCardItem(db: Db, id: string, dueDay: DueDayOf): CardItem | undefined {
   const row = db.prepare(`SELECT ${ITEM_COLUMNS} FROM cards c LEFT JOIN articles a ON a.id = c.article_id WHERE c.id = ?`).get(id) as
     | ItemRow
     | undefined;
-  return row ? toItem(row) : undefined;
+  return row ? toItem(row, dueDay) : undefined;
+}
+
+/** Section headings of every article (untitled ones as null), for deck: and section: searches. */
+export function listSectionHeadings(db: Db, articleIds?: readonly string[]): { articleId: string; index: number; heading: string | null }[] {
+  const only = articleIds ? 'WHERE a.id IN (SELECT value FROM json_each(@ids))' : '';
+  return db
+    .prepare(
+      `SELECT a.id AS articleId, CAST(j.key AS INTEGER) AS "index", json_extract(j.value, '$.heading') AS heading
+         FROM articles a, json_each(a.sections) j ${only}`,
+    )
+    .all(articleIds ? { ids: JSON.stringify(articleIds) } : {}) as { articleId: string; index: number; heading: string | null }[];
 }

@@ -154,6 +154,58 @@ export const migrations: Migration[] = [
       CREATE INDEX cards_state_due ON cards (state, due);
     `,
   },
+  {
+    version: 3,
+    name: "card search in Anki's language: a trigram index for words, an edit time, saved searches",
+    // Anki matches words anywhere in a field ("glac" finds "subglacial"), which a word index cannot; a
+    // trigram index can, for any run of three letters. It replaces the word index of migration 2. It is
+    // contentless (the text is in cards already): searches read only its rowids, which cards_text_keys
+    // maps to card ids (an INTEGER PRIMARY KEY, so VACUUM keeps the numbers). `edited_at` is the time of the last change to a card's content
+    // or tags (Anki's note modification time, for edited:N); updated_at also moves when a card is reviewed.
+    sql: `
+      DROP TRIGGER cards_fts_insert;
+      DROP TRIGGER cards_fts_delete;
+      DROP TRIGGER cards_fts_update;
+      DROP TABLE cards_fts;
+      DROP TABLE cards_fts_keys;
+      CREATE TABLE cards_text_keys (
+        fts_row  INTEGER PRIMARY KEY,
+        card_id  TEXT NOT NULL UNIQUE
+      );
+      CREATE VIRTUAL TABLE cards_text USING fts5(
+        body, content = '', contentless_delete = 1, tokenize = 'trigram remove_diacritics 1'
+      );
+      CREATE TRIGGER cards_text_insert AFTER INSERT ON cards BEGIN
+        INSERT INTO cards_text_keys (card_id) VALUES (new.id);
+        INSERT INTO cards_text (rowid, body)
+        VALUES (last_insert_rowid(), coalesce(new.text, '') || char(10) || coalesce(new.front, '') || char(10) || coalesce(new.back, ''));
+      END;
+      CREATE TRIGGER cards_text_delete AFTER DELETE ON cards BEGIN
+        DELETE FROM cards_text WHERE rowid = (SELECT fts_row FROM cards_text_keys WHERE card_id = old.id);
+        DELETE FROM cards_text_keys WHERE card_id = old.id;
+      END;
+      CREATE TRIGGER cards_text_update AFTER UPDATE OF id, text, front, back ON cards BEGIN
+        DELETE FROM cards_text WHERE rowid = (SELECT fts_row FROM cards_text_keys WHERE card_id = old.id);
+        UPDATE cards_text_keys SET card_id = new.id WHERE card_id = old.id;
+        INSERT INTO cards_text (rowid, body)
+        VALUES ((SELECT fts_row FROM cards_text_keys WHERE card_id = new.id),
+                coalesce(new.text, '') || char(10) || coalesce(new.front, '') || char(10) || coalesce(new.back, ''));
+      END;
+      INSERT INTO cards_text_keys (card_id) SELECT id FROM cards ORDER BY rowid;
+      INSERT INTO cards_text (rowid, body)
+        SELECT k.fts_row, coalesce(c.text, '') || char(10) || coalesce(c.front, '') || char(10) || coalesce(c.back, '')
+          FROM cards_text_keys k JOIN cards c ON c.id = k.card_id;
+
+      ALTER TABLE cards ADD COLUMN edited_at INTEGER;
+
+      CREATE TABLE saved_searches (
+        id          TEXT PRIMARY KEY,
+        name        TEXT NOT NULL,
+        query       TEXT NOT NULL,
+        created_at  INTEGER NOT NULL
+      );
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = migrations[migrations.length - 1]!.version;

@@ -43,6 +43,8 @@ export const CardItem = z.object({
   /** ts-fsrs: 0 New, 1 Learning, 2 Review, 3 Relearning. */
   state: z.number().int().min(0).max(3),
   due: z.number(),
+  /** The due date as study days from today (0 today, negative overdue); null for a new card. */
+  dueDay: z.number().int().nullable(),
   reps: z.number().int().min(0),
   lapses: z.number().int().min(0),
   createdAt: z.number(),
@@ -62,8 +64,8 @@ export type CardSortKey = z.infer<typeof CardSortKey>;
 
 export const CardFilters = z
   .object({
-    /** Words to find in the text, front, back or tags (FTS5; each word is a prefix, all must match). */
-    query: z.string().max(500).optional(),
+    /** A search in Anki's language (words, "phrases", -, or, (), deck:, tag:, is:, prop:…); see docs/searching.md. */
+    query: z.string().max(2000).optional(),
     articleId: Id.optional(),
     sectionIndex: z.number().int().min(0).optional(),
     kind: CardKind.optional(),
@@ -89,6 +91,8 @@ export const CardList = z.object({
   /** Cards matching the filters (all pages). */
   total: z.number().int().min(0),
   offset: z.number().int().min(0),
+  /** The collection's clock when the list was read (for "due in 10 minutes"). */
+  now: z.number(),
   cards: z.array(CardItem),
 });
 export type CardList = z.infer<typeof CardList>;
@@ -107,3 +111,22 @@ export const CardFaces = z.object({ front: z.array(FaceSegment), back: z.array(F
 export type CardFaces = z.infer<typeof CardFaces>;
 
 export const Tag = z.string().trim().min(1).max(100).regex(/^\S+$/, 'a tag is one word (no spaces)');
+
+/** The cards a bulk action applies to: the selected ones, or every card a search finds (less some). */
+export const CardTarget = z.union([
+  z.object({ cardIds: z.array(Id).min(1).max(20_000) }).strict(),
+  z.object({ search: CardFilters, exceptIds: z.array(Id).max(20_000).optional() }).strict(),
+]);
+export type CardTarget = z.infer<typeof CardTarget>;
+
+/** One action on many cards: one transaction, one undo step. */
+export const BulkAction = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('suspend'), suspended: z.boolean() }).strict(),
+  z.object({ kind: z.literal('bury'), buried: z.boolean() }).strict(),
+  z.object({ kind: z.literal('flag'), flag: z.number().int().min(0).max(7) }).strict(),
+  z.object({ kind: z.literal('tag'), add: z.array(Tag).max(20), remove: z.array(Tag).max(20) }).strict(),
+  z.object({ kind: z.literal('forget') }).strict(),
+  z.object({ kind: z.literal('setDue'), days: z.number().int().min(0).max(36500) }).strict(),
+  z.object({ kind: z.literal('delete') }).strict(),
+]);
+export type BulkAction = z.infer<typeof BulkAction>;

@@ -109,7 +109,9 @@ export const AnswerResult = z.object({
 });
 export type AnswerResult = z.infer<typeof AnswerResult>;
 
-export const UndoAction = z.enum(['answer', 'forget', 'set-due', 'suspend', 'unsuspend', 'bury', 'unbury', 'flag']);
+/** What an undo step was: one per user action, wherever it was made (reviewer, card browser, reader). */
+export const UndoAction = z.enum(['answer', 'forget', 'set-due', 'suspend', 'unsuspend', 'bury', 'unbury', 'flag', 'create', 'edit', 'tag', 'delete']);
+export type UndoAction = z.infer<typeof UndoAction>;
 
 export const UndoResult = z.object({
   undone: z.object({ action: UndoAction, cardId: Id }).nullable(),

@@ -1,6 +1,22 @@
 import type { cardCommands } from '../../../shared/contract/commands/cards';
-import { createCard, deleteCards, listCards, requireCard, resolveSource, sectionCards, tagCards, undoDeleteCards, updateCard } from '../../cards';
+import {
+  applyToCards,
+  changeSavedSearch,
+  createCard,
+  deleteCards,
+  listCards,
+  removeSavedSearch,
+  requireCard,
+  resolveSource,
+  saveSearch,
+  savedSearches,
+  sectionCards,
+  tagCards,
+  undoDeleteCards,
+  updateCard,
+} from '../../cards';
 import { cardFaces } from '../../schedule/faces';
+import { nextUndo, undo } from '../../undo';
 import type { HandlersFor } from './handler';
 
 export const cardHandlers: HandlersFor<typeof cardCommands> = {
@@ -25,4 +41,24 @@ export const cardHandlers: HandlersFor<typeof cardCommands> = {
   'cards.delete': ({ collection }, { cardIds }) => deleteCards(collection, cardIds),
 
   'cards.tag': ({ collection }, { cardIds, add, remove }) => ({ updated: tagCards(collection, cardIds, add, remove) }),
+
+  'cards.bulk': ({ collection }, { target, action }) => applyToCards(collection, target, action),
+
+  'collection.undo': ({ collection }, { undoToken }) => {
+    const done = undo(collection, undoToken);
+    return { undone: done && { stepId: done.stepId, action: done.action, cardId: done.cardId, cards: done.cards }, next: nextUndo(collection) };
+  },
+
+  'collection.nextUndo': ({ collection }) => ({ next: nextUndo(collection) }),
+
+  'searches.list': ({ collection }) => ({ searches: savedSearches(collection) }),
+
+  'search.save': ({ collection }, { name, query }) => saveSearch(collection, name, query),
+
+  'search.update': ({ collection }, { id, ...change }) => changeSavedSearch(collection, id, change),
+
+  'search.delete': ({ collection }, { id }) => {
+    removeSavedSearch(collection, id);
+    return {};
+  },
 };

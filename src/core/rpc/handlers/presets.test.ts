@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Collection } from '../../collection';
 import { createTestCollection } from '../../schedule/test-support';
-import { createDispatch } from '../dispatch';
+import { dispatchHarness } from './test-dispatch';
 
 const open: Collection[] = [];
 afterEach(() => {
@@ -11,18 +11,8 @@ afterEach(() => {
 function setup() {
   const t = createTestCollection({ start: Date.UTC(2026, 0, 5, 12), preset: { newPerDay: 20 } });
   open.push(t.collection);
-  const dispatch = createDispatch({ collection: t.collection, dataDir: null });
-  const call = async (name: string, input: unknown) => {
-    const result = await dispatch(name, input);
-    if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
-    return result.data as any; // eslint-disable-line @typescript-eslint/no-explicit-any
-  };
-  const refusal = async (name: string, input: unknown) => {
-    const result = await dispatch(name, input);
-    if (result.ok) throw new Error(`${name} was not refused`);
-    return result.error;
-  };
-  return { ...t, dispatch, call, refusal };
+  const harness = dispatchHarness(t.collection);
+  return { ...t, ...harness };
 }
 
 describe('preset commands', () => {

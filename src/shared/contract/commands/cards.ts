@@ -1,12 +1,18 @@
 import { z } from 'zod';
-import { CardFaces, CardItem, CardKind, CardList, CardListInput, Selection, Tag } from '../card-models';
+import { BulkAction, CardFaces, CardItem, CardKind, CardList, CardListInput, CardTarget, Selection, Tag } from '../card-models';
 import { Id } from '../models';
+import { UndoAction } from '../review-models';
 import type { CommandSpec } from './spec';
 
-/** Many cards at once (the browser's bulk actions). Suspending and flagging are `card.suspend` / `card.flag`. */
-const CardIds = z.array(Id).min(1).max(5000);
+/** Many cards at once by id (the browser sends its bulk actions as `cards.bulk`). */
+const CardIds = z.array(Id).min(1).max(20_000);
 const CardText = z.string().max(20_000);
 const Deleted = z.object({ undoToken: z.string(), deleted: z.number().int().min(0) });
+const SavedSearch = z.object({ id: Id, name: z.string(), query: z.string() });
+const SearchName = z.string().max(200);
+const SearchText = z.string().max(2000);
+/** One step of the collection's undo stack, as a label needs it. */
+const UndoneStep = z.object({ stepId: z.string(), action: UndoAction, cardId: z.string(), cards: z.number().int().min(0) });
 
 /** Cards by hand: the reader's card panel, the card editor and the card browser. */
 export const cardCommands = {
@@ -48,7 +54,8 @@ export const cardCommands = {
         selection: Selection.optional(),
       })
       .strict(),
-    output: CardItem,
+    /** `undoToken` undoes the creation (collection.undo), as Ctrl+Z does while it is the last change. */
+    output: CardItem.extend({ undoToken: z.string() }),
     mutates: true,
   },
   'card.update': {
@@ -90,6 +97,50 @@ export const cardCommands = {
   'cards.tag': {
     input: z.object({ cardIds: CardIds, add: z.array(Tag).max(20), remove: z.array(Tag).max(20) }).strict(),
     output: z.object({ updated: z.number().int().min(0) }),
+    mutates: true,
+  },
+  /** One action on the selected cards, or on every card a search finds: one transaction, one undo step. */
+  'cards.bulk': {
+    input: z.object({ target: CardTarget, action: BulkAction }).strict(),
+    output: z.object({ cards: z.number().int().min(0), undoToken: z.string().nullable() }),
+    mutates: true,
+  },
+
+  /**
+   * Undo in the collection's one stack (the reviewer's answers, the browser's edits and bulk actions,
+   * cards made in the reader): the last change, or the change `undoToken` names (a message's "Undo").
+   */
+  'collection.undo': {
+    input: z.object({ undoToken: z.string().max(100).optional() }).strict(),
+    output: z.object({ undone: UndoneStep.nullable(), next: UndoneStep.nullable() }),
+    mutates: true,
+  },
+  /** What Ctrl+Z would undo now, for a label ("Undo suspend"). */
+  'collection.nextUndo': {
+    input: z.object({}).strict(),
+    output: z.object({ next: UndoneStep.nullable() }),
+    mutates: false,
+  },
+
+  /** Saved searches of the card browser's sidebar. */
+  'searches.list': {
+    input: z.object({}).strict(),
+    output: z.object({ searches: z.array(SavedSearch) }),
+    mutates: false,
+  },
+  'search.save': {
+    input: z.object({ name: SearchName, query: SearchText }).strict(),
+    output: SavedSearch,
+    mutates: true,
+  },
+  'search.update': {
+    input: z.object({ id: Id, name: SearchName.optional(), query: SearchText.optional() }).strict(),
+    output: SavedSearch,
+    mutates: true,
+  },
+  'search.delete': {
+    input: z.object({ id: Id }).strict(),
+    output: z.object({}),
     mutates: true,
   },
 } as const satisfies Record<string, CommandSpec>;
