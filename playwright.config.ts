@@ -16,6 +16,7 @@ function chromiumPath(): string | undefined {
 
 export default defineConfig({
   testDir: 'e2e',
+  globalSetup: './e2e/global-setup.ts',
   fullyParallel: false,
   // One browser at a time: on two cores, parallel hosts and browsers starve each other and turn timing into flakes.
   workers: 1,

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The `lectern` command: runs the CLI from its TypeScript sources, so a clean clone works right after npm install.
-import { fileURLToPath } from 'node:url';
-import { runEntry } from './run-ts.mjs';
+// The `lectern` command: runs the bundled CLI (out/node/cli.mjs, built on first use and whenever a source
+// changed), or the TypeScript sources through tsx where it cannot be built; so a clean clone works right
+// after npm install.
+import { runMain } from './bundle.mjs';
 
-await runEntry(fileURLToPath(new URL('../src/cli/main.ts', import.meta.url)), process.argv.slice(2));
+await runMain('cli', process.argv.slice(2));

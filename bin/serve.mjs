@@ -1,9 +1,10 @@
 #!/usr/bin/env node
-// `npm run serve`: builds the renderer when it has not been built yet, then starts the web host.
+// `npm run serve`: builds the renderer when it has not been built yet, then starts the web host: its bundle
+// (out/node/serve.mjs, rebuilt when a source changed), or the sources through tsx where it cannot be built.
 import { existsSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { runEntry } from './run-ts.mjs';
+import { runMain } from './bundle.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 if (!existsSync(new URL('../out/renderer/index.html', import.meta.url))) {
@@ -17,4 +18,4 @@ if (!existsSync(new URL('../out/renderer/index.html', import.meta.url))) {
     process.exit(2);
   }
 }
-await runEntry(fileURLToPath(new URL('../src/server/main.ts', import.meta.url)), process.argv.slice(2));
+await runMain('serve', process.argv.slice(2));

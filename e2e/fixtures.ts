@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -13,8 +13,9 @@ export interface RunningHost {
 }
 
 /**
- * Starts the real web host (`npm run serve` does the same) on --port 0 with an empty data folder,
- * and reads the one address line it prints. Nothing is stubbed: the page talks to the real core.
+ * Starts the real web host (`npm run serve` does the same: bin/serve.mjs, which runs the bundled host) on
+ * --port 0 with a data folder of its own, and reads the one address line it prints. Nothing is stubbed: the
+ * page talks to the real core.
  */
 export interface StartHostOptions {
   /** Writes into the data folder before the host starts (a pre-made collection, for example). */
@@ -26,7 +27,19 @@ export async function startHost(
   options: StartHostOptions = {},
 ): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lectern-e2e-'));
-  options.seed?.(dataDir);
+  if (options.seed) options.seed(dataDir);
+  else cpSync(await newCollection(env), dataDir, { recursive: true });
+  const { host, stop } = await spawnHost(dataDir, env);
+  return {
+    host,
+    stop: async () => {
+      await stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function spawnHost(dataDir: string, env: NodeJS.ProcessEnv): Promise<{ host: RunningHost; stop: () => Promise<void> }> {
   const child: ChildProcess = spawn(process.execPath, [resolve('bin/serve.mjs'), '--port', '0', '--data-dir', dataDir], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -45,9 +58,36 @@ export async function startHost(
       child.kill('SIGTERM');
       await exited;
     }
-    rmSync(dataDir, { recursive: true, force: true });
   };
   return { host, stop };
+}
+
+/**
+ * What a first start leaves in an empty data folder (the new collection with the bundled article and its
+ * cards), made once per worker and environment by the real host, then copied for each test: every test gets
+ * a collection of its own, as new as a first start makes it, without paying for the import each time.
+ */
+const newCollections = new Map<string, Promise<string>>();
+const templateDirs: string[] = [];
+process.on('exit', () => {
+  for (const dir of templateDirs) rmSync(dir, { recursive: true, force: true });
+});
+
+function newCollection(env: NodeJS.ProcessEnv): Promise<string> {
+  const key = JSON.stringify(Object.entries(env).sort(([a], [b]) => a.localeCompare(b)));
+  let made = newCollections.get(key);
+  if (!made) {
+    made = (async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lectern-e2e-new-'));
+      templateDirs.push(dir);
+      const { stop } = await spawnHost(dir, env);
+      await stop(); // closes the collection: everything is in lectern.sqlite
+      return dir;
+    })();
+    made.catch(() => newCollections.delete(key)); // the next test tries again, and reports its own failure
+    newCollections.set(key, made);
+  }
+  return made;
 }
 
 export const test = base.extend<{ host: RunningHost }>({

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order: both type checks, lint, unit and integration tests, a build, and
-// the end-to-end tests in Chromium against the real web host. Every step runs even after a failure,
+// `npm test`: everything, in order: both type checks, lint, unit and integration tests,
+// the builds (the app, and the bundled web host and CLI), and the end-to-end tests in Chromium against the
+// real web host. Every step runs even after a failure,
 // so one run shows everything that is wrong; the exit code is non-zero if any step failed.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +20,8 @@ const steps = [
     args: ['run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/vitest.json'],
   },
   { name: 'build', cmd: bin('electron-vite'), args: ['build'] },
-  { name: 'e2e', cmd: bin('playwright'), args: ['test'], needs: 'build' },
+  { name: 'bundle', cmd: process.execPath, args: [fileURLToPath(new URL('../bin/bundle.mjs', import.meta.url))] },
+  { name: 'e2e', cmd: bin('playwright'), args: ['test'], needs: ['build', 'bundle'] },
 ];
 
 rmSync(new URL('../reports', import.meta.url), { recursive: true, force: true });
@@ -27,9 +29,9 @@ mkdirSync(new URL('../reports', import.meta.url), { recursive: true });
 
 const results = [];
 for (const step of steps) {
-  const blocked = step.needs && results.find((r) => r.name === step.needs)?.status !== 'passed';
-  if (blocked) {
-    results.push({ name: step.name, status: 'failed', note: `not run: ${step.needs} failed` });
+  const blocked = (step.needs ?? []).filter((need) => results.find((r) => r.name === need)?.status !== 'passed');
+  if (blocked.length > 0) {
+    results.push({ name: step.name, status: 'failed', note: `not run: ${blocked.join(', ')} failed` });
     continue;
   }
   process.stdout.write(`\n== ${step.name}\n`);
