@@ -1,6 +1,10 @@
-import iconv from 'iconv-lite';
-import jschardet from 'jschardet';
+import type * as IconvLite from 'iconv-lite';
+import type * as Jschardet from 'jschardet';
 import { IMPORT_LIMIT_BYTES, LecternError } from '../../shared/contract';
+import { lazyPackage } from '../lazy-package';
+
+const iconv = lazyPackage<typeof IconvLite>('iconv-lite');
+const jschardet = lazyPackage<typeof Jschardet>('jschardet');
 
 export interface DecodedText {
   text: string;
@@ -62,7 +66,7 @@ function utf8OrNull(bytes: Uint8Array): string | null {
 function declaredCharset(bytes: Uint8Array): string | null {
   const head = new TextDecoder('latin1').decode(bytes.subarray(0, 4096));
   const match = /<meta[^>]+charset\s*=\s*["']?([\w-]+)/i.exec(head);
-  return match && iconv.encodingExists(match[1]!) ? match[1]! : null;
+  return match && iconv().encodingExists(match[1]!) ? match[1] : null;
 }
 
 /** Western single-byte encodings: a low detector confidence is normal for them on short texts. */
@@ -71,8 +75,8 @@ const WESTERN = /^(?:windows-1252|iso-8859-1|iso-8859-15|macroman)$/i;
 function detectEncoding(bytes: Uint8Array): string | null {
   const declared = declaredCharset(bytes);
   if (declared && !/^utf-?8$/i.test(declared)) return declared;
-  const guess = jschardet.detect(Buffer.from(bytes.subarray(0, 256 * 1024)));
-  if (!guess.encoding || !iconv.encodingExists(guess.encoding)) return null;
+  const guess = jschardet().detect(Buffer.from(bytes.subarray(0, 256 * 1024)));
+  if (!guess.encoding || !iconv().encodingExists(guess.encoding)) return null;
   if (guess.confidence >= 0.5 || (WESTERN.test(guess.encoding) && guess.confidence > 0)) return guess.encoding;
   return null;
 }
@@ -83,8 +87,8 @@ function detectEncoding(bytes: Uint8Array): string | null {
  */
 export function decodeBytes(bytes: Uint8Array): DecodedText {
   checkSize(bytes);
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), warnings: [] };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv.decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), warnings: [] };
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16le'), warnings: [] };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv().decode(Buffer.from(bytes.subarray(2)), 'utf-16be'), warnings: [] };
   checkNotBinary(bytes);
   const body = startsWith(bytes, [0xef, 0xbb, 0xbf]) ? bytes.subarray(3) : bytes;
   const utf8 = utf8OrNull(body);
@@ -94,7 +98,7 @@ export function decodeBytes(bytes: Uint8Array): DecodedText {
     throw new LecternError('bad_input', 'This file is not UTF-8 text and its encoding could not be recognised; save it as UTF-8 and import it again.');
   }
   return {
-    text: iconv.decode(Buffer.from(body), encoding),
+    text: iconv().decode(Buffer.from(body), encoding),
     warnings: [`This file is not UTF-8; it was read as ${encoding}. Check that accented and special characters look right.`],
   };
 }

@@ -1,5 +1,10 @@
-import createDOMPurify from 'dompurify';
-import { parseHTML } from 'linkedom';
+import type DOMPurify from 'dompurify';
+import type * as Linkedom from 'linkedom';
+import { lazyPackage } from '../../lazy-package';
+
+const linkedom = lazyPackage<typeof Linkedom>('linkedom');
+const createDOMPurify = lazyPackage<typeof DOMPurify>('dompurify');
+const parseHTML = (html: string) => linkedom().parseHTML(html);
 
 /**
  * The small part of the DOM this module uses. The Node build has no DOM typings, and linkedom's
@@ -50,7 +55,7 @@ const BLANK = '<!doctype html><html><head></head><body></body></html>';
 /** linkedom needs a whole document; a fragment is wrapped into one. */
 export function parseDocument(html: string): DomDocument {
   const whole = /<html[\s>]/i.test(html) ? html : `<!doctype html><html><head></head><body>${html}</body></html>`;
-  return parseHTML(whole).document as unknown as DomDocument;
+  return parseHTML(whole).document;
 }
 
 export function elements(list: ArrayLike<DomElement>): DomElement[] {
@@ -61,7 +66,7 @@ export function tagOf(node: DomNode): string {
   return node.nodeName.toLowerCase();
 }
 
-type Purifier = ReturnType<typeof createDOMPurify>;
+type Purifier = ReturnType<typeof DOMPurify>;
 let purifier: Purifier | null = null;
 
 /**
@@ -96,7 +101,7 @@ function makePurifier(): Purifier {
       }
     },
   };
-  const instance = createDOMPurify(adapter as unknown as Parameters<typeof createDOMPurify>[0]);
+  const instance = createDOMPurify()(adapter as unknown as Parameters<typeof DOMPurify>[0]);
   if (!instance.isSupported) throw new Error('DOMPurify cannot run over linkedom');
   return instance;
 }
@@ -107,5 +112,5 @@ export function sanitise(html: string): string {
   return purifier.sanitize(html, {
     FORBID_TAGS: ['style', 'form', 'input', 'button', 'select', 'textarea', 'svg', 'math', 'iframe', 'object', 'embed', 'img', 'picture', 'video', 'audio', 'canvas'],
     FORBID_ATTR: ['style'],
-  }) as unknown as string;
+  });
 }

@@ -1,12 +1,15 @@
-import { Readability } from '@mozilla/readability';
+import type * as MozillaReadability from '@mozilla/readability';
 import { LecternError } from '../../../shared/contract';
 import { collapseWhitespace } from '../text-utils';
 import { type DraftArticle } from '../types';
 import { cleanContent } from './clean';
 import { type DomDocument, type DomElement, parseDocument, sanitise } from './dom';
+import { lazyPackage } from '../../lazy-package';
 import { authorFromByline, readHeadMeta } from './meta';
 import { prepareDocument, topHeading } from './prepare';
 import { walkContent } from './walk';
+
+const readability = lazyPackage<typeof MozillaReadability>('@mozilla/readability');
 
 function visibleText(el: DomElement | null): string {
   if (!el) return '';
@@ -29,8 +32,9 @@ function mainContent(doc: DomDocument): MainContent {
   const fallbackRoot = doc.querySelector('main, [role="main"], article') ?? doc.body;
   const fallbackHtml = fallbackRoot?.innerHTML ?? '';
   const fallbackLength = visibleText(fallbackRoot).length;
-  let result: ReturnType<Readability['parse']>;
+  let result: ReturnType<MozillaReadability.Readability['parse']>;
   try {
+    const { Readability } = readability();
     result = new Readability(doc as unknown as ConstructorParameters<typeof Readability>[0], { keepClasses: true, charThreshold: 200 }).parse();
   } catch {
     result = null;

@@ -1,11 +1,16 @@
-import MarkdownIt, { type Token } from 'markdown-it';
+import type MarkdownIt from 'markdown-it';
+import type { Token } from 'markdown-it';
 import { walkContent } from '../html/walk';
 import { parseDocument } from '../html/dom';
 import { collapseWhitespace, stripDirectives } from '../text-utils';
 import { type Block, type DraftArticle, type ParagraphKind } from '../types';
 import { readFrontMatter } from './front-matter';
+import { lazyPackage } from '../../lazy-package';
 
-const md = new MarkdownIt({ html: true, linkify: false, typographer: false });
+const markdownIt = lazyPackage<typeof MarkdownIt>('markdown-it');
+let parser: InstanceType<typeof MarkdownIt> | undefined;
+/** The Markdown parser, made on first use. */
+const md = (): InstanceType<typeof MarkdownIt> => (parser ??= new (markdownIt())({ html: true, linkify: false, typographer: false }));
 
 /** Plain text of inline tokens: link text kept, images, raw HTML tags and directives dropped. */
 function inlineText(children: Token[] | null): string {
@@ -20,7 +25,7 @@ function inlineText(children: Token[] | null): string {
 
 /** Raw HTML may carry Markdown inside (markdown="1" asides): render its inline syntax to text. */
 function markdownInlineToText(text: string): string {
-  return inlineText(md.parseInline(text, {})[0]?.children ?? null);
+  return inlineText(md().parseInline(text, {})[0]?.children ?? null);
 }
 
 /** Asides, quotes and figures opened in one raw HTML block may close in a later one. */
@@ -104,6 +109,6 @@ function tokensToBlocks(tokens: Token[]): Block[] {
 
 export function parseMarkdown(source: string): DraftArticle {
   const front = readFrontMatter(source.replace(/\r\n?/g, '\n'));
-  const blocks = tokensToBlocks(md.parse(front.body, {}));
+  const blocks = tokensToBlocks(md().parse(front.body, {}));
   return { title: front.title, meta: front.meta, blocks, warnings: [] };
 }
