@@ -59,14 +59,14 @@ test('imports a deck, exports the collection from the UI, and imports the downlo
   // 2. Export: Lectern JSON and an Anki package with the schedule, as downloads.
   const json = await ui.exportWhole('Lectern JSON (.json)');
   expect(json.suggestedFilename()).toMatch(/^Lectern collection \d{4}-\d\d-\d\d\.json$/);
-  const text = readFileSync((await json.path())!, 'utf8');
+  const text = readFileSync(await json.path(), 'utf8');
   const doc = JSON.parse(text) as { format: string; cards: { front?: string }[] };
   expect(doc.format).toBe('lectern');
   expect(doc.cards.map((c) => c.front)).toEqual(expect.arrayContaining(['hund', 'katze']));
 
   const apkg = await ui.exportWhole('Anki package (.apkg)', { withSchedule: true });
   expect(apkg.suggestedFilename()).toMatch(/\.apkg$/);
-  expect(readFileSync((await apkg.path())!).subarray(0, 2).toString()).toBe('PK');
+  expect(readFileSync(await apkg.path()).subarray(0, 2).toString()).toBe('PK');
 
   // 3. The downloaded JSON into a fresh collection (another web host): the cards arrive.
   const other = await startHost();

@@ -43,7 +43,7 @@ test('the article menu exports this article to a downloaded file', async ({ page
   await dialog.getByRole('button', { name: 'Export' }).click();
   const file = await download;
   expect(file.suggestedFilename()).toMatch(/\.json$/);
-  const json = JSON.parse(readFileSync((await file.path())!, 'utf8')) as { cards?: unknown[] };
+  const json = JSON.parse(readFileSync(await file.path(), 'utf8')) as { cards?: unknown[] };
   expect(Array.isArray(json.cards)).toBe(true);
   expect(json.cards!.length).toBeGreaterThan(0);
   await expect(dialog.getByRole('status')).toContainText(`Saved ${json.cards!.length} cards`);

@@ -114,7 +114,7 @@ async function capture(page: Page, screen: string, heading: Locator): Promise<vo
       await expect(page.locator('html')).toHaveAttribute('data-theme', colorScheme);
       await expect.soft(heading, `${screen}: the heading is in view`).toBeInViewport();
       await page.screenshot({ path: `${DIR}/${screen}-${colorScheme}-${size.width}.png` });
-      const look = (await page.evaluate(measure)) as PageLook;
+      const look = await page.evaluate<PageLook>(measure);
       const where = `${screen}, ${colorScheme}, ${size.width}×${size.height}`;
       // Soft, so one run reports every screen's problems (the test still fails).
       expect.soft(look.overflow.document, `${where}: the page is no wider than the window`).toBeLessThanOrEqual(look.overflow.window);
@@ -249,7 +249,7 @@ test('every control is reachable with Tab and shows a focus ring', async ({ page
     const seen = new Set<string>();
     for (let i = 0; i < 120; i++) {
       await page.keyboard.press('Tab');
-      const stop = (await page.evaluate(`(() => {
+      const stop = await page.evaluate<{ key: string; label: string; ring: boolean } | null>(`(() => {
         const el = document.activeElement;
         if (!el || el === document.body) return null;
         const s = getComputedStyle(el);
@@ -257,7 +257,7 @@ test('every control is reachable with Tab and shows a focus ring', async ({ page
         const path = [];
         for (let e = el; e && e !== document.body; e = e.parentElement) path.unshift(e.tagName + (e.id ? '#' + e.id : '') + '[' + [...(e.parentElement?.children ?? [])].indexOf(e) + ']');
         return { key: path.join('>'), label: (el.getAttribute('aria-label') || el.textContent || el.tagName).trim().slice(0, 40), ring };
-      })()`)) as { key: string; label: string; ring: boolean } | null;
+      })()`);
       if (!stop) continue;
       if (seen.has(stop.key)) break;
       seen.add(stop.key);

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: everything, in order: both type checks, lint, unit and integration tests,
+// `npm test`: everything, in order: both type checks, lint, the import rules, unit and integration tests,
 // the builds (the app, and the bundled web host and CLI), and the end-to-end tests in Chromium against the
 // real web host. Every step runs even after a failure,
 // so one run shows everything that is wrong; the exit code is non-zero if any step failed.
@@ -14,6 +14,7 @@ const steps = [
   { name: 'typecheck:node', cmd: bin('tsc'), args: ['-p', 'tsconfig.node.json', '--noEmit'] },
   { name: 'typecheck:web', cmd: bin('tsc'), args: ['-p', 'tsconfig.web.json', '--noEmit'] },
   { name: 'lint', cmd: bin('eslint'), args: ['--max-warnings', '0', '.'] },
+  { name: 'imports', cmd: bin('depcruise'), args: ['src', '--config', '.dependency-cruiser.cjs'] },
   {
     name: 'unit',
     cmd: bin('vitest'),

@@ -59,7 +59,7 @@ describe('hardenSession', () => {
       setPermissionRequestHandler: (h: never) => (handlers.request = h),
       setPermissionCheckHandler: (h: never) => (handlers.check = h),
       setDevicePermissionHandler: (h: never) => (handlers.device = h),
-    } as never);
+    });
     const callback = vi.fn();
     for (const permission of ['media', 'notifications', 'geolocation', 'clipboard-read', 'midi']) handlers.request?.({}, permission, callback, {});
     expect(callback.mock.calls.every(([granted]) => granted === false)).toBe(true);

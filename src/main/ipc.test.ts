@@ -25,7 +25,7 @@ describe('the dispatch IPC handler', () => {
 
   it('refuses a sender whose frame is gone', async () => {
     const dispatch = vi.fn<Dispatch>(async () => envelope);
-    await expect(createDispatchHandler(dispatch)({ senderFrame: null } as never, 'library.list', {})).rejects.toThrow(UNTRUSTED_SENDER_MESSAGE);
+    await expect(createDispatchHandler(dispatch)({ senderFrame: null }, 'library.list', {})).rejects.toThrow(UNTRUSTED_SENDER_MESSAGE);
     expect(dispatch).not.toHaveBeenCalled();
   });
 

@@ -480,7 +480,7 @@ function applyAnki(
     const base: RawCardRow = existing ?? rawFromCard({
       id, deckId, articleId: null, sectionIndex: null, kind: 'qa', front: '', back: '', source: null, sourceStatus: null, tags: [],
       suspended: false, buriedUntil: null, flag: 0, ...newCardMemory(createdAt), createdAt, updatedAt: now,
-    } as LecternCard);
+    });
     let next: RawCardRow = {
       ...base,
       ...draftContent(draft, existing),

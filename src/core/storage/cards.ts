@@ -192,7 +192,7 @@ export function restoreRawCard(db: Db, raw: RawCardRow): void {
   const columns = CARD_COLUMNS.filter((c) => c !== 'id');
   const result = db
     .prepare(`UPDATE cards SET ${columns.map((c) => `${c} = @${c}`).join(', ')} WHERE id = @id`)
-    .run(raw as unknown as Record<string, unknown>);
+    .run(raw);
   if (result.changes !== 1) throw new Error(`card ${raw.id} no longer exists`);
 }
 

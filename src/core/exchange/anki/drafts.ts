@@ -118,7 +118,7 @@ function parseData(data: string): { s?: number; d?: number; dr?: number; lrt?: n
   if (!data) return {};
   try {
     const value: unknown = JSON.parse(data);
-    return typeof value === 'object' && value !== null ? (value as Record<string, number>) : {};
+    return typeof value === 'object' && value !== null ? value : {};
   } catch {
     return {}; // Anki ignores invalid card data too.
   }
