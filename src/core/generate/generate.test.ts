@@ -256,13 +256,6 @@ describe('on the bundled article', () => {
     for (const kind of ['cloze', 'qa', 'list'] as const) expect(cards.some((c) => c.kind === kind)).toBe(true);
   });
 
-  it('runs well under a second', () => {
-    const start = performance.now();
-    generateCards(bundled);
-    const elapsed = performance.now() - start;
-    expect(elapsed).toBeLessThan(500);
-  });
-
   it('generates one section alone exactly as in the whole article', () => {
     for (const s of [0, 3]) {
       const alone = generateCards(bundled, { sectionIndexes: [s] });
@@ -354,24 +347,18 @@ describe('long texts', () => {
   it('reports progress, section by section, and finishes a 100,000-word text', () => {
     const total = big.sections.reduce((n, s) => n + s.paragraphs.reduce((m, p) => m + words(p).length, 0), 0);
     expect(total).toBeGreaterThan(100_000);
-    const calls: [number, number, number][] = [];
-    const start = performance.now();
-    const cards = generateCards(big, { onProgress: (done, all) => calls.push([done, all, performance.now()]) });
-    const elapsed = performance.now() - start;
+    const calls: [number, number][] = [];
+    const cards = generateCards(big, { onProgress: (done, all) => calls.push([done, all]) });
     expect(cards.length).toBeGreaterThan(big.sections.length);
     expect(calls.length).toBeGreaterThan(100);
     expect(calls[calls.length - 1]![0]).toBe(calls[calls.length - 1]![1]);
-    for (let i = 1; i < calls.length; i++) {
-      expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
-      expect(calls[i]![2] - calls[i - 1]![2]).toBeLessThan(500);
-    }
-    console.info(`100k words: ${cards.length} cards in ${elapsed.toFixed(0)} ms`);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]![0]).toBeGreaterThanOrEqual(calls[i - 1]![0]);
+    // How often it reports, in time, is a bench figure (npm run bench: the "progress" suite).
   });
 
   it('stops promptly when cancelled, giving no cards', () => {
     let polls = 0;
     let progress = 0;
-    const start = performance.now();
     expect(() =>
       generateCards(big, {
         onProgress: () => progress++,
@@ -381,6 +368,5 @@ describe('long texts', () => {
     // progress stops with the polls: nothing is analysed once cancel is seen
     expect(progress).toBeGreaterThan(0);
     expect(progress).toBeLessThan(polls);
-    expect(performance.now() - start).toBeLessThan(2000);
   });
 });
