@@ -2,8 +2,11 @@
 // require() included) by dependency-cruiser: `npm run lint:imports`, a step of `npm test`.
 // src/boundaries.test.ts proves each rule refuses a bad import and lets a good one through.
 
-/** Test code: tests, and the helpers only tests import. It may reach anything; product code may not reach it. */
-const TEST = '(\\.test\\.tsx?|/test-support/.+|/test-support\\.ts|/testing/.+|/test-fixtures\\.ts|/collection-fixtures\\.ts|/test-package\\.ts)$';
+/**
+ * Test code: tests, and the helpers only tests import (named test-*.ts or *-fixtures.ts, or kept in a testing/ or
+ * test-support/ folder). It may reach anything; product code may not reach it.
+ */
+const TEST = '(\\.test\\.tsx?|/test-[^/]+\\.tsx?|-fixtures\\.ts|/test-support/.+|/testing/.+)$';
 /** The core's public face for the desktop app and the web host: one door (rpc), the data folder and the clock. */
 const HOST_DOOR = ['^src/core/rpc/', '^src/core/(paths|clock)\\.ts$'];
 const product = (folder) => ({ path: `^src/${folder}/`, pathNot: TEST });

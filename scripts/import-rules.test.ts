@@ -24,6 +24,7 @@ const targets = [
   'src/core/paths.ts',
   'src/core/clock.ts',
   'src/core/testing/refusal.ts',
+  'src/core/test-helpers.ts',
   'src/main/window.ts',
   'src/server/http-host.ts',
   'src/cli/main.ts',
@@ -110,6 +111,7 @@ const cases: [file: string, importLine: string, rule: string | null][] = [
   ['src/renderer/src/ok.ts', "import React from 'react';\nimport { x } from '../../shared/contract';", null],
   // Everywhere: no test code, no devDependency, nothing unresolvable in the product.
   ['src/core/bad.ts', "import { x } from './testing/refusal';", 'no-test-code-in-product'],
+  ['src/core/bad.ts', "import { x } from './test-helpers';", 'no-test-code-in-product'],
   ['src/core/bad.ts', "import { it } from 'vitest';", 'no-dev-dependency-in-product'],
   ['src/core/bad.ts', "import { x } from './no-such-module';", 'no-unresolvable'],
   ['src/core/bad.test.ts', "import { it } from 'vitest';\nimport { x } from './testing/refusal';", null],
