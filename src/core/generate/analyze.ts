@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module';
 import type { ItemSentence, ItemToken, ItsFunction, WinkMethods } from 'wink-nlp';
+import { joinCodeTokens } from './tokens';
 
 /** One word of a paragraph: wink-nlp tokens, with hyphenated compounds ("self-defense") joined back. */
 export interface Word {
@@ -11,6 +12,8 @@ export interface Word {
   /** UTF-16 offsets into the paragraph string. */
   start: number;
   end: number;
+  /** A technical token (identifier, path, flag, version), kept whole: see `tokens.ts`. */
+  code?: boolean;
 }
 
 /** A sentence of a paragraph, as wink-nlp splits it. */
@@ -87,12 +90,14 @@ export function analyzeParagraph(text: string): AnalyzedParagraph {
       sentences.splice(i - 1, 2, { words: [...prev.words, ...cur.words], start: prev.start, end: cur.end });
     }
   }
-  for (const s of sentences) {
+  const joined = joinCodeTokens(masked, sentences);
+  for (const s of joined) {
+    repairDefinitionSubject(s.words);
     repairClauseVerb(s.words);
     repairNounVerbs(s.words);
     repairVerbLists(s.words);
   }
-  return { text, masked, sentences };
+  return { text, masked, sentences: joined };
 }
 
 /** "self" "-" "defense" written without spaces → one word "self-defense" (a noun), "time-bound" → an adjective. */
@@ -228,4 +233,21 @@ function repairVerbLists(words: Word[]): void {
       w.lemma = w.lower;
     }
   }
+}
+
+/**
+ * "An upstream branch is the …": the words between an opening article and "is a/an/the" name the thing the
+ * sentence defines, whatever the tagger made of them (it reads "upstream branch" as an adverb and a verb).
+ */
+function repairDefinitionSubject(words: Word[]): void {
+  const det = words[0];
+  if (!det || !['a', 'an', 'the'].includes(det.lower)) return;
+  const copula = words.findIndex((w, i) => i > 1 && i <= 4 && (w.lower === 'is' || w.lower === 'are'));
+  if (copula < 0 || !['a', 'an', 'the', 'any', 'one'].includes(words[copula + 1]?.lower ?? '')) return;
+  const subject = words.slice(1, copula);
+  if (!subject.every((w) => /^[\p{L}-]+$/u.test(w.text))) return;
+  subject.forEach((w, i) => {
+    if (i === subject.length - 1) w.pos = w.pos === 'PROPN' ? 'PROPN' : 'NOUN';
+    else if (w.pos === 'ADV' || w.pos === 'VERB') w.pos = 'ADJ';
+  });
 }

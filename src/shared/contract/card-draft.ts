@@ -17,6 +17,18 @@ export const CardDraftKind = z.enum(['cloze', 'qa', 'list']);
 export type CardDraftKind = z.infer<typeof CardDraftKind>;
 
 /**
+ * Why the generator wrote a card (docs/card-generation.md): the kind of sentence and answer it was made from.
+ * `definition` asks what a defined term is; `defined-term` hides the term a sentence defines; `glossary` comes
+ * from a "term: description" entry; `acronym` asks what an acronym stands for; `naming` asks what something is
+ * called; `relation` asks an explicit relation ("X requires Y"); `rule` hides the key of a sentence that says
+ * what must, should or must not be done; `value` hides a number, date, limit or version; `code` hides a command,
+ * flag, identifier or path; `key-term` hides the sentence's most salient term; `list` hides every item of an
+ * enumeration.
+ */
+export const CardRule = z.enum(['definition', 'defined-term', 'glossary', 'acronym', 'naming', 'relation', 'rule', 'value', 'code', 'key-term', 'list']);
+export type CardRule = z.infer<typeof CardRule>;
+
+/**
  * One generated card, before it is stored (INTERFACES.md, "CardDraft").
  * `cloze` and `list` cards carry `text` in Anki cloze syntax with every gap numbered c1;
  * `qa` cards carry `front` and `back`.
@@ -29,6 +41,14 @@ export const CardDraft = z
     front: z.string().optional(),
     back: z.string().optional(),
     source: CardDraftSource,
+    /** Why it was chosen (an addition to INTERFACES.md's CardDraft; every generated draft has it). */
+    rule: CardRule.optional(),
+    /** The term the card is about: the hidden term, or the term a question asks about. */
+    keyTerm: z.string().optional(),
+    /** The ranking score the generator chose it by (higher is better; 4 decimals). */
+    score: z.number().optional(),
+    /** The named features the score was computed from, each a number (4 decimals): for learned re-ranking. */
+    features: z.record(z.string(), z.number()).optional(),
   })
   .strict()
   .superRefine((c, ctx) => {
