@@ -40,7 +40,7 @@ test('cards from the reader: make, edit, delete and undo, find in the browser, a
   await page.keyboard.press('c');
   await expect(panel.root).toBeVisible();
   await expect(panel.root).toContainText('Introduction');
-  const before = await panel.cards.count();
+  const before = await panel.loadedCount();
 
   // A cloze from a selection: the selection becomes the gap of its sentence.
   await selectText(page, 'dense ice');

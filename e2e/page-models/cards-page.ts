@@ -1,4 +1,4 @@
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** The reader's card panel. */
 export class CardPanel {
@@ -10,6 +10,11 @@ export class CardPanel {
   }
   card(text: string | RegExp): Locator {
     return this.cards.filter({ hasText: text });
+  }
+  /** How many cards the section has, once the panel has loaded them (not while it says "Loading"). */
+  async loadedCount(): Promise<number> {
+    await expect(this.root.getByText('Loading the cards…')).toHaveCount(0);
+    return this.cards.count();
   }
   editor(): Locator {
     return this.root.locator('form.card-editor');
