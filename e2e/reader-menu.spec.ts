@@ -49,7 +49,11 @@ test('the article menu exports this article to a downloaded file', async ({ page
   await expect(dialog.getByRole('status')).toContainText(`Saved ${json.cards!.length} cards`);
 });
 
+/** How long a generation job may take to end: a worker boots, loads the language model, then writes the cards. */
+const JOB_ENDS = 60_000;
+
 test('write cards again for a section shows progress and adds no card that exists already', async ({ page, host }) => {
+  test.slow(); // two generation jobs, each in a worker of its own
   const reader = await openBundled(page, host.url);
   const intro = reader.section('Introduction');
   const statsBefore = await intro.locator('.section-stats').innerText();
@@ -67,7 +71,8 @@ test('write cards again for a section shows progress and adds no card that exist
   const toast = page.locator('.toast');
   // The progress shows while the job runs (a single section may finish before a poll sees it running).
   await expect(reader.writingProgress.or(toast)).toBeVisible();
-  await expect(toast).toContainText('0 new cards were added to “Introduction”');
+  // The job starts a worker that loads the language model first: on a busy machine that alone takes seconds.
+  await expect(toast).toContainText('0 new cards were added to “Introduction”', { timeout: JOB_ENDS });
   await expect(reader.writingProgress).toHaveCount(0);
   await expect(intro.locator('.section-stats')).toHaveText(statsBefore);
 
@@ -80,7 +85,7 @@ test('write cards again for a section shows progress and adds no card that exist
     await page.screenshot({ path: `reports/screenshots/reader-writing-cards-${colorScheme}.png` });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-  await expect(toast).toContainText(`0 new cards were added to “${BUNDLED}”`);
+  await expect(toast).toContainText(`0 new cards were added to “${BUNDLED}”`, { timeout: JOB_ENDS });
 });
 
 test('the article menu reviews the article, and a section is studied ahead from its tools', async ({ page, host }) => {
