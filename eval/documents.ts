@@ -24,6 +24,11 @@ export const DOCUMENTS: readonly EvalDocument[] = [
   { id: 'homeostasis', file: 'openstax-homeostasis.html', kind: 'textbook section with glossary', heldOut: false },
   { id: 'eslint', file: 'eslint-readme.md', kind: "project README with policies", heldOut: true },
   { id: 'debug', file: 'debug-readme.md', kind: 'library manual', heldOut: true },
+  // added for round r3, never looked at before it was graded
+  { id: 'python-license', file: 'python-license.txt', kind: 'licence file with a history section', heldOut: true },
+  { id: 'stream-governance', file: 'readable-stream-governance.md', kind: 'project governance policy', heldOut: true },
+  { id: 'porting-buffer', file: 'porting-buffer.md', kind: 'annotated code tutorial', heldOut: true },
+  { id: 'picomatch', file: 'picomatch-readme.md', kind: 'library manual with API reference', heldOut: true },
 ];
 
 export const EVAL_DIR = fileURLToPath(new URL('.', import.meta.url));

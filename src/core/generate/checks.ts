@@ -118,7 +118,11 @@ export function usable(unit: Unit): boolean {
   // "— @author, "Title"": the attribution of a quotation
   if (/^[-–—]$/.test(unit.words[0]!.text) || /(?:^|\s)@\w/.test(text)) return false;
   // code inside a sentence ("let s2 = s1;", "fn main() {") makes no prompt
-  if (/[{}]|\s=\s|::|\(\)/.test(text)) return false;
-  return countWords(plainText(unit)) >= MIN_CONTEXT_WORDS + 1;
+  if (/[{}]|\s=\s|::|(?<![\w$.])\(\)/.test(text)) return false;
+  // a sentence cut at a quotation or a bracket ("bodyParser", "connect:compress", …", "--hidden (-.")
+  const prompt = plainText(unit);
+  if ((prompt.match(/"/g) ?? []).length % 2 === 1 || (prompt.match(/“/g) ?? []).length !== (prompt.match(/”/g) ?? []).length) return false;
+  if ((prompt.match(/\(/g) ?? []).length !== (prompt.match(/\)/g) ?? []).length) return false;
+  return countWords(prompt) >= MIN_CONTEXT_WORDS + 1;
 }
 

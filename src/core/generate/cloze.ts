@@ -1,6 +1,7 @@
 import type { Word } from './analyze';
-import { isStopword, SPECIFIC, specificity, stem } from './lexicon';
+import { generalCount, isStopword, SPECIFIC, specificity, stem } from './lexicon';
 import { countWords, HEAD, hasWordChar, isContent, MAX_ANSWER_WORDS, MAX_PROMPT_WORDS, MIN_CONTEXT_WORDS, span, type Candidate, type TermStats, type Unit } from './model';
+import { isWeakWord } from './focus';
 import { phrases } from './phrases';
 import { clozeText, plainText } from './text';
 import { isGenericPhrase, termhood, termValue } from './terms';
@@ -45,12 +46,19 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
     const s = span(words, a, b);
     // a figure keeps its unit: "{{c1::10%}}", not "{{c1::10}}%"
     if (/\d$/.test(words[b]!.text) && unit.para.text[s.end] === '%') s.end++;
+    // a lone verb ("{{c1::Assigning}} organs to …") is no fact to recall
+    if (a === b && words[a]!.pos === 'VERB' && !words[a]!.code) continue;
+    // a sentence whose subject was put in from its heading: the gap never opens on its verb
+    if (unit.prefix && a === 0) continue;
     const id = `${s.start}:${s.end}`;
     if (seen.has(id)) continue;
     seen.add(id);
     if (unit.para.masked.slice(s.start, s.end) !== unit.para.text.slice(s.start, s.end)) continue;
     const following = words[b + 1];
-    if (following && following.start === words[b]!.end + 1 && (following.pos === 'ADJ' || HEAD.has(following.pos))) continue;
+    // a gap stops at the end of its noun phrase — except on the modifiers of a generic or subject head, which
+    // are the fact ("a {{c1::one-time}} callback", "backwards {{c1::incompatible}} changes")
+    const modifiers = !!following && HEAD.has(following.pos) && isWeakWord(following, stats) && !following.code && (words[b + 2] === undefined || !HEAD.has(words[b + 2]!.pos)) && answer.every((w) => !isWeakWord(w, stats) && (w.pos === 'ADJ' || /(?:ed|\w-\w+)$/.test(w.lower)));
+    if (following && following.start === words[b]!.end + 1 && (following.pos === 'ADJ' || HEAD.has(following.pos)) && !modifiers) continue;
     if (isCrossReference(words, a, b) || cutsToken(unit.para.text, s) || expandedAcronym(words, a, b)) continue;
     // "[{{c1::NTP}}]": a reference label in brackets
     if (words[a - 1]?.text === '[') continue;
@@ -61,6 +69,9 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
     if (words[a - 1]?.lower === 'to' && words[a - 1]!.pos === 'PART' && !words.slice(Math.max(0, a - 8), a - 1).some((w) => w.lower === 'from')) continue;
     // "In some {{c1::cases copyright}} will …": a generic plural noun before another noun ends one phrase
     if (answer.slice(0, -1).some((w, i) => w.pos === 'NOUN' && stem(w.lower) !== w.lower && HEAD.has(answer[i + 1]!.pos) && termhood(w, stats) < SPECIFIC)) continue;
+    // a technical token with the generic noun or verb around it ("the {{c1::--debug flag}}", "{{c1::use the flag
+    // --ignore-file-case-insensitive}}"): the token alone is the answer
+    if (answer.some((w) => w.code) && answer.some((w) => !w.code && isContent(w) && w.pos !== 'CCONJ')) continue;
     const last = answer[answer.length - 1]!;
     // a "noun" followed straight by an article is a verb the tagger missed ("Listing 4-1 shows a …", "literal using the …")
     if (following && ['a', 'an', 'the'].includes(following.lower) && last.pos === 'NOUN' && following.start === last.end + 1) continue;
@@ -86,7 +97,8 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
     const contentCount = answer.filter(isContent).length;
     // the term a sentence defines is worth asking however common the word ("A {{c1::cell}} is the smallest …")
     const defines = a <= 1 && ['is', 'are'].includes(words[b + 1]?.lower ?? '') && ['a', 'an', 'the', 'any', 'one'].includes(words[b + 2]?.lower ?? '');
-    if (!defines && contentCount === 1 && specificity(answer[answer.length - 1]!.text) < (relaxed ? 0.3 : 0.5)) continue;
+    const lone = answer[answer.length - 1]!;
+    if (!defines && contentCount === 1 && specificity(lone.text) < (relaxed || lone.text.includes('-') ? 0.3 : 0.5)) continue;
     // the main clause carries what the sentence asserts; a trailing participle or subordinate clause less so
     if (a > subordinateFrom(words)) value *= 0.85;
     // hiding the article's own subject ("Git" in an article on Git) asks nothing
@@ -121,6 +133,9 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
 /** A command with its flags ("git branch -d", "ls --all") or a path-like name ("origin/main"). */
 const COMMAND = /(?<![\w-])(?:[A-Za-z][\w.]* ){0,3}-{1,2}[a-z][\w-]*(?: -{1,2}[a-z][\w-]*)*|(?<![\w/.-])[\w.-]+\/[\w./-]*\w/g;
 
+/** Command names that are also English words: kept in front of their flags ("git branch -d", "make -j"). */
+const COMMAND_NAMES = new Set(['git', 'npm', 'npx', 'node', 'make', 'cargo', 'go', 'find', 'sort', 'head', 'tail', 'cat', 'less', 'kill', 'top', 'watch', 'touch', 'docker', 'python', 'pip', 'grep', 'rg', 'ls', 'cd', 'rm', 'cp', 'mv', 'yarn', 'pnpm', 'deno', 'bun']);
+
 /** True when an answer is one technical token, which a reader recalls whole (so only the whole may not recur). */
 export function isCodeLike(answer: string): boolean {
   return /(?:^|\s)-{1,2}[a-z]|\w\/\w/.test(answer);
@@ -134,13 +149,17 @@ export function commandCandidates(unit: Unit, stats: TermStats): Candidate[] {
   for (const m of region.matchAll(COMMAND)) {
     let answer = m[0];
     let start = unit.start + m.index;
-    // drop leading function words and a capitalised sentence opener ("Run git branch --list")
+    // drop the words before the command itself: function words, a capitalised sentence opener ("Run git
+    // branch --list"), English words ("tacking on a couple -u flags", "re-run ripgrep with the --debug") —
+    // a command name is a program's name (rg, git, npm), not a word of general English
     for (;;) {
       const first = /^(\S+)\s+/.exec(answer);
-      if (!first || !(isStopword(first[1]!) || /^\p{Lu}/u.test(first[1]!))) break;
+      if (!first || !(isStopword(first[1]!) || /^\p{Lu}/u.test(first[1]!) || (generalCount(first[1]!) > 0 && !COMMAND_NAMES.has(first[1]!)) || /^\w+-\w+$/.test(first[1]!))) break;
       answer = answer.slice(first[0].length);
       start += first[0].length;
     }
+    // the program's name alone before its flags is kept only when its flags follow at once ("rg -i")
+    if (/^\S+\s/.test(answer) && !/^\S+(?:\s+\S+)?\s+-/.test(answer)) continue;
     const end = start + answer.length;
     if (text.slice(start, end) !== answer || countWords(answer) > MAX_ANSWER_WORDS) continue;
     const before = masked.slice(unit.start, start);

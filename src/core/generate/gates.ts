@@ -1,10 +1,11 @@
 import type { Sentence, Word } from './analyze';
 import { ANAPHORA, isStopword, specificity, stem } from './lexicon';
 import { countWords, isContent, MAX_PROMPT_WORDS, type Candidate, type TermStats, type Unit } from './model';
-import { templateOf } from './stats';
+import { isWeakWord } from './focus';
+import { figureKeys, templateOf, termKey } from './stats';
 import { isGenericPhrase, termhood } from './terms';
 import { plainText } from './text';
-import { opensWithAnaphora } from './units';
+import { expletiveIt, opensWithAnaphora } from './units';
 
 /**
  * The gates every card passes, each a named rule (docs/card-generation.md). Unit gates judge a sentence before
@@ -18,7 +19,8 @@ export type GateName =
   | 'token-boundary'
   | 'giveaway'
   | 'question-support'
-  | 'trivial';
+  | 'trivial'
+  | 'duplicate';
 
 /** What a unit gate needs to know beyond the sentence: its section's heading and the article's title. */
 export interface UnitContext {
@@ -33,14 +35,19 @@ export interface UnitContext {
 const LICENCE =
   /\b(?:all rights reserved|permission is hereby granted|licen[cs]ed under|released under the|provided\s+["“]?as is|without warranty|warranties of|creative commons|cc[- ]by(?:-[a-z]{2})*\b|copyright \(c\)|copyright \d{4})|©/i;
 const NAVIGATION =
-  /\b(?:table of contents|skip to|click here|back to top|edit this page|read more|learn more|see also|next chapter|previous chapter|follow us|subscribe to)\b/i;
+  /\b(?:table of contents|skip to (?:the )?(?:main )?(?:content|navigation|end|bottom|top)|click here|back to top|edit this page|read more|learn more|see also|next chapter|previous chapter|follow us|subscribe to)\b/i;
 const SELF_REFERENCE =
   /\b(?:this|the present|our) (?:guide|manual|page|document|book|tutorial|article|readme|chapter|section|website|site|post|faq|specification)\b|\bthe (?:following|next|previous|above|preceding) (?:example|examples|section|chapter|command|listing|figure|table|code|snippet|output)\b|\bas (?:shown|seen|noted|described|mentioned|discussed|explained) (?:below|above|earlier|previously|before|in)\b|\b(?:in|from) the (?:previous|last|next) (?:section|chapter|example)\b/i;
 const NARRATION =
-  /^(?:let's|let us|here's|here is|here are|now,? (?:we|let)|so what|we(?:'ll| will| can) (?:now )?(?:look|see|discuss|show|talk|cover|learn|use|try|start|build|focus|concentrate|get)|you(?:'ll| will) (?:learn|see|find|notice)|i (?:propose|call|would|think)|the (?:good|bad) news|in this (?:example|case)|for (?:example|instance),? (?:let's|we|if you|you might)|it is beyond the scope|it's beyond the scope)\b/i;
+  /^(?:maybe|perhaps|let's|let us|here's|here is|here are|now,? (?:we|let)|so what|we(?:'ll| will| can) (?:now )?(?:look|see|discuss|show|talk|cover|learn|use|try|start|build|focus|concentrate|get)|you(?:'ll| will) (?:learn|see|find|notice)|i (?:propose|call|would|think)|the (?:good|bad) news|in this (?:example|case)|for (?:example|instance),? (?:let's|we|if you|you might)|it is beyond the scope|it's beyond the scope)\b/i;
+/**
+ * A tutorial's narration anywhere in the sentence ("let's say we wanted to …", "If we wanted, we could …"),
+ * a greeting ("Welcome to …"), a pointer elsewhere ("please see man gitignore", "refer to … documentation").
+ */
+const TUTORIAL = /\b(?:let's|let us|if we want(?:ed)?|we could|we'd|we wanted|you'd want)\b|^welcome to\b|^(?:examples?|for example|e\.g\.)\s*:|\b(?:please see|please refer to|refer to (?:the|our|its|their) \S+(?: \S+)? (?:documentation|docs|guide))\b/i;
 /** The author speaking ("I propose", "I call this system"): rhetoric, not a fact of the subject. */
-const FIRST_PERSON = /(?:^|[,;:]\s+)I (?:propose|call|would|think|believe|suggest|recommend|hope|want|wrote|mean)\b/;
-const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+|\bwww\.\S+|\+?\d[\d ()-]{8,}\d|\b\d+ [A-Z][a-z]+ (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Suite)\b/;
+const FIRST_PERSON = /(?:^|[,;:]\s+)I (?:propose|call|would|think|believe|suggest|recommend|hope|want|wrote|mean)\b|^we (?:believe|think|feel|hope|recogni[sz]e|love|are (?:proud|happy|excited))\b/i;
+const CONTACT = /[\w.+-]+@[\w-]+\.[\w.]+|https?:\/\/\S+|\bwww\.\S+|\+\d[\d ()-]{8,}\d|\(?\b\d{3}\)?[ .-]\d{3}[ .-]\d{4}\b|\b\d+ [A-Z][a-z]+ (?:Street|St\.|Avenue|Ave\.?|Road|Rd\.?|Boulevard|Suite)\b/;
 /** Section headings whose whole text is boilerplate. */
 const BOILERPLATE_HEADING =
   /^(?:\d+(?:\.\d+)*\.?\s*)?(?:licen[cs]es?|copyright|contributing|contributors|contribution|sponsors?|backers|supporters|acknowledg(?:e)?ments?|credits|feedback|team|maintainers|authors?|table of contents|contents|code of conduct|security policy|learn more(?: and speak up)?|further reading|related(?: articles| links)?|submitting notices|changelog|support)\b/i;
@@ -50,14 +57,20 @@ export function isBoilerplate(text: string, heading: string | null): boolean {
   if (heading && BOILERPLATE_HEADING.test(heading.trim())) return true;
   const t = text.trim();
   if (/[?!]["”)]?$/.test(t)) return true;
-  return LICENCE.test(t) || NAVIGATION.test(t) || SELF_REFERENCE.test(t) || NARRATION.test(t) || FIRST_PERSON.test(t) || CONTACT.test(t);
+  return LICENCE.test(t) || NAVIGATION.test(t) || SELF_REFERENCE.test(t) || NARRATION.test(t) || TUTORIAL.test(t) || FIRST_PERSON.test(t) || CONTACT.test(t);
 }
 
 // ---------------------------------------------------------------------------------------------------------
 // self-contained: no reference the card cannot resolve; a subject that lives only in the heading is put in
 
 /** Words that, anywhere in a prompt, point at something outside it. */
-const OUTSIDE_REFERENCES = /\b(?:the above|above-mentioned|aforementioned|the former|the latter|the same (?:way|thing)|as above|such (?:a|an)|these (?:two|three|four|kinds|types|steps|rules|cases)|both of (?:these|them))\b/i;
+const OUTSIDE_REFERENCES = /\b(?:the above|above-mentioned|aforementioned|the former|the latter|the same (?:way|thing)|as above|such (?:a|an)|these (?:two|three|four|kinds|types|steps|rules|cases)|both of (?:these|them)|both tools|both cases|either way|a similar(?!(?:\s+\S+){1,4}\s+(?:to|as)\b))\b/i;
+/**
+ * Openings that lean on the sentence before: a case or time it set up ("In both cases", "In this case", "Until
+ * then", "Otherwise"), a subject it named ("The function returns …" under a heading that is not a function).
+ */
+const LEANING_OPENER =
+  /^(?:in (?:both|either|this|that|these|those|such|other|each|all|most|many|some) (?:cases?|situations?|instances?|scenarios?|ways?)|until (?:then|now|that)|otherwise|(?:only )?then\b|by then|after that|before that|at that point|even so|in doing so|as such|if so|if not|to do so|to that end|for that reason|for this reason|in the meantime|the (?:functions?|methods?) returns?|similarly\b|likewise|the same\b)/i;
 const DEMONSTRATIVES = new Set(['this', 'these', 'those']);
 const PRONOUNS = new Set(['it', 'its', 'they', 'them', 'their', 'he', 'she', 'his', 'her', 'him']);
 /** Generic nouns by which a sentence points back at the thing its heading names ("This method …"). */
@@ -98,6 +111,7 @@ export function makeSelfContained(unit: Unit, ctx: UnitContext): boolean {
   const words = unit.words;
   const text = plainText(unit);
   if (OUTSIDE_REFERENCES.test(text)) return false;
+  if (LEANING_OPENER.test(text.replace(/^\(\s*/, ''))) return false;
   if (opensWithAnaphora(words) && !(words[0] && DEMONSTRATIVES.has(words[0].lower) && HEADING_NOUNS.has(words[1]?.lower ?? ''))) return false;
   const subject = headingSubject(ctx.heading);
   const first = words[0];
@@ -118,7 +132,7 @@ export function makeSelfContained(unit: Unit, ctx: UnitContext): boolean {
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
     if (DEMONSTRATIVES.has(w.lower) && w.pos === 'DET') return false;
-    if (i < 4 && PRONOUNS.has(w.lower) && w.pos === 'PRON') return false;
+    if (i < 4 && PRONOUNS.has(w.lower) && w.pos === 'PRON' && !(i === 0 && expletiveIt(words))) return false;
   }
   return true;
 }
@@ -166,7 +180,7 @@ export function unitGate(unit: Unit, ctx: UnitContext): GateName | undefined {
       return 'template';
     }
   }
-  if (!makeSelfContained(unit, ctx)) return 'self-contained';
+  if (unit.dependentItem || !makeSelfContained(unit, ctx)) return 'self-contained';
   if (!keepReversal(unit)) return 'reversal';
   return undefined;
 }
@@ -226,6 +240,8 @@ function initials(words: string[]): string {
  * proportionality}}"), the answer's acronym, or the expansion of an acronym answer.
  */
 export function isGivenAway(answer: string, rest: string): boolean {
+  // a figure stated again elsewhere on the card ("less than {{c1::1}}, the delay will be set to 1")
+  for (const n of answer.match(/\d+(?:[.,]\d+)*/g) ?? []) if (new RegExp(`(?<![\\d.,])${n.replace(/[.]/g, '\\.')}(?![\\d]|[.,]\\d)`).test(rest)) return true;
   const answerWords = answer.split(/[^\p{L}\p{N}_.$-]+/u).filter((w) => w.length > 2 && !isStopword(w) && /\p{L}/u.test(w));
   const restWords = rest.split(/[^\p{L}\p{N}_.$-]+/u).filter((w) => w.length > 2 && !isStopword(w));
   const restKeys = new Set(restWords.map(variantKey));
@@ -316,23 +332,72 @@ function definesGap(c: Candidate): boolean {
   return startsAt <= 2 && !!next && ['is', 'are'].includes(next.lower) && ['a', 'an', 'the', 'any', 'one'].includes(words[at + 1]?.lower ?? '');
 }
 
+/** The gap is one item of a list of three or more ("A, {{c1::B}}, and C"). */
+function listItem(text: string, a: { start: number; end: number }): boolean {
+  const before = text.slice(Math.max(0, a.start - 60), a.start);
+  const after = text.slice(a.end, a.end + 60);
+  const prevItem = /,\s*$/.test(before) || /,\s*(?:and|or)\s+$/.test(before);
+  const nextItem = /^\s*,/.test(after) || /^\s+(?:and|or)\s/.test(after);
+  if (!prevItem && !nextItem) return false;
+  // the list around the gap: from the last clause boundary before it to the next one after it
+  const left = before.split(/[;:(.!?]|\b(?:is|are|was|were|include|includes|such as|like)\b/).pop() ?? '';
+  const right = after.split(/[;:).!?]/)[0] ?? '';
+  return (left.match(/,/g) ?? []).length + (right.match(/,/g) ?? []).length >= 2 || (prevItem && nextItem);
+}
+
 /** An answer anyone could guess: a generic phrase, a common lone word, the article's own subject, an example. */
 export function isTrivial(c: Candidate, stats: TermStats): boolean {
-  if (c.kind === 'list') return false;
+  // a list of the examples a sentence gives ("sites like {{c1::YouTube}}, {{c1::Facebook}} or …") asks nothing
+  if (c.kind === 'list') return isExample(c);
   const [a] = c.answers;
   if (!a) return true;
+  const { text } = c.unit.para;
+  // an enumeration's marker, "({{c1::1}}) update your documentation"
+  if (/\($/.test(text.slice(0, a.start)) && /^\)/.test(text.slice(a.end)) && /^(?:\d|[a-z]|[ivx]+)$/i.test(text.slice(a.start, a.end))) return true;
+  // one item of a list the sentence gives ("(developer environments, {{c1::staging}}, production)"): the
+  // others in view make it a guess, and the list is asked whole by a list card
+  if (c.kind === 'cloze' && listItem(text, a)) return true;
+  // a cross-reference, "(see {{c1::Basics}} for …)"
+  if (/\b(?:see|cf\.?|refer to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 12), a.start))) return true;
   if (c.kind === 'cloze' && isExample(c)) return true;
   if (c.kind === 'cloze' && definesGap(c)) return false;
   const words = c.unit.words.filter((w) => w.start >= a.start && w.end <= a.end);
   const content = words.filter(isContent);
   if (content.length === 0) return true;
+  // "What is a MySQL database? — a resource": an answer made only of generic or subject words
+  if (c.kind === 'qa' && c.rule !== 'acronym' && content.length <= 2 && content.every((w) => isWeakWord(w, stats))) return true;
   if (words.some((w) => w.code || /\d/.test(w.text))) return false;
   if (c.kind === 'cloze' && content.length === 1) {
     const w = content[0]!;
-    if (termhood(w, stats) < TRIVIAL_SPECIFICITY && specificity(w.text, w.lemma) < TRIVIAL_SPECIFICITY) return true;
+    const least = w.text.includes('-') ? 0.3 : TRIVIAL_SPECIFICITY;
+    if (termhood(w, stats) < least && specificity(w.text, w.lemma) < least) return true;
   }
   if (c.kind === 'cloze' && content.every((w) => stats.titleStems.has(stem(w.text))) && content.length === 1) return true;
   return c.kind === 'cloze' && content.length <= 2 && isGenericPhrase(words, stats, c.unit.words[0]);
+}
+
+/**
+ * The card asks what another card of the article asks: a figure a sentence earlier in the article already
+ * states ("approximately 24 hours" … "within the 24-hour window"), or a glossary entry for a term a prose
+ * sentence defines. Decided from article-wide statistics, so a section's cards do not depend on the others.
+ */
+export function isDuplicate(c: Candidate, stats: TermStats): boolean {
+  if (c.rule === 'glossary' && stats.proseDefined.has(termKey(c.keyTerm))) return true;
+  // any card of a glossary entry ("effector: organ that can cause a change …") for a term the prose defines
+  const entry = /^([^:\n]{1,60}):\s/.exec(c.unit.para.text);
+  if (entry && c.unit.quoteStart === 0 && stats.proseDefined.has(termKey(entry[1]!))) return true;
+  if (c.kind === 'qa') return false;
+  const { unit } = c;
+  return answerTexts(c).some((answer) =>
+    figureKeys(answer).some((k) => {
+      const first = stats.figures.get(k);
+      if (!first) return false;
+      if (first.section !== unit.section) return first.section < unit.section;
+      if (first.paragraph !== unit.paragraph) return first.paragraph < unit.paragraph;
+      // an earlier sentence of the same paragraph (not an earlier clause of the same sentence)
+      return first.start < unit.quoteStart && /[.!?]["”)]?\s/.test(unit.para.text.slice(first.start, unit.quoteStart));
+    }),
+  );
 }
 
 /** Every candidate gate, in order; returns the first that refuses the candidate. */
@@ -343,6 +408,7 @@ export function candidateGate(c: Candidate, stats: TermStats): GateName | undefi
   if (c.kind === 'qa' && c.unit.prefix && isGivenAway(c.back ?? '', c.unit.prefix)) return 'giveaway';
   if (!questionSupported(c)) return 'question-support';
   if (isTrivial(c, stats)) return 'trivial';
+  if (isDuplicate(c, stats)) return 'duplicate';
   return undefined;
 }
 

@@ -158,3 +158,42 @@ export function stem(word: string): string {
 export function rootKey(word: string): string {
   return stem(word);
 }
+
+/**
+ * Nouns that technical and expository texts use for whatever they happen to discuss: "the user", "the
+ * content", "new functionality", "a callback", "the developer". Rare in general English (so SUBTLEX calls them
+ * specific) but never the fact a sentence teaches; a gap made only of them and the text's own subject asks
+ * what anyone could guess.
+ */
+export const GENERIC_NOUNS: ReadonlySet<string> = new Set(
+  (
+    'user users people person someone anyone everyone developer developers author authors team teams maintainer ' +
+    'maintainers contributor contributors community member members owner owners customer customers client clients ' +
+    'content contents data information info detail details thing things stuff way ways kind kinds sort type types ' +
+    'case cases example examples instance instances item items part parts piece pieces aspect aspects point points ' +
+    'functionality function functions feature features capability capabilities behavior behaviour behaviors ' +
+    'behaviours support change changes update updates issue issues problem problems question questions result ' +
+    'results output input value values option options setting settings parameter parameters argument arguments ' +
+    'callback callbacks method methods object objects property properties variable variables field fields ' +
+    'code program programs software application applications app apps tool tools library libraries package ' +
+    'packages module modules project projects system systems service services platform platforms product products ' +
+    'file files folder folders directory directories repository repositories repo repos document documents ' +
+    'documentation page pages site website websites text version versions release releases process processes ' +
+    'implementation implementations interface interfaces api apis framework frameworks component components ' +
+    'resource resources environment environments server servers machine machines computer computers device ' +
+    'devices browser browsers network request requests response responses message messages error errors ' +
+    'command commands operation operations action actions task tasks work job jobs step steps use usage purpose ' +
+    'goal goals reason reasons approach approaches solution solutions idea ideas concept concepts term terms ' +
+    'name names number numbers amount level levels state status time times period moment day days year years ' +
+    'area areas field domain world place places context situation situations condition conditions effect ' +
+    'effects impact role roles form forms structure structures model models method set list lists group groups ' +
+    'order rule rules policy policies practice practices standard standards mechanism mechanisms dependencies ' +
+    'dependency account accounts access default defaults flag flags switch switches'
+  ).split(/\s+/),
+);
+
+/** True when a word is one of the generic nouns (singular or plural). */
+export function isGenericNoun(word: string): boolean {
+  const lower = word.toLowerCase();
+  return GENERIC_NOUNS.has(lower) || GENERIC_NOUNS.has(stem(lower));
+}

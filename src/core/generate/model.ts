@@ -30,6 +30,12 @@ export interface Unit {
   /** The unit ends inside its sentence (a clause), so the prompt ends with an ellipsis. */
   clause: boolean;
   firstInParagraph: boolean;
+  /**
+   * The unit is a list item that leans on its list: a fragment without a verb ("Resource handles to the
+   * database, …"), or an item under another item that names what it belongs to ("Minor release" → "A new rule
+   * is created.").
+   */
+  dependentItem?: boolean;
   /** Filled in by the ranking: how central the sentence is to its section, in [0, 1]. */
   centrality: number;
   /**
@@ -90,6 +96,15 @@ export interface TermStats {
    * signature of each, with where it first occurs. Only the first is carded.
    */
   templates: Map<string, SentencePlace>;
+  /**
+   * The text's own subject: the title's words and the content words it keeps repeating ("GitHub" and "notice"
+   * in a DMCA policy, "version" in a versioning spec). A gap made of nothing else asks what anyone could guess.
+   */
+  subjectStems: Set<string>;
+  /** Terms that a prose sentence defines ("An organ is a …"), as stem keys: a glossary entry for one is a duplicate. */
+  proseDefined: Set<string>;
+  /** Each figure with its unit ("24 hour"), with where it first occurs: a later sentence asking it again is a duplicate. */
+  figures: Map<string, SentencePlace>;
 }
 
 /** Where a sentence starts: section, paragraph and UTF-16 offset, in reading order. */
@@ -100,7 +115,7 @@ export interface SentencePlace {
 }
 
 export const MAX_PROMPT_WORDS = 40;
-export const MIN_CONTEXT_WORDS = 8;
+export const MIN_CONTEXT_WORDS = 6;
 export const MAX_ANSWER_WORDS = 8;
 export const MAX_QA_ANSWER_WORDS = 15;
 

@@ -83,6 +83,8 @@ export function phrases(words: Word[]): [number, number, boolean][] {
   for (const c of cs) {
     for (const s of c.starts) {
       add(s, c.b);
+      // the modifiers alone, when they are adjectives: the cloze maker keeps them only before a generic head
+      if (s < c.b && words.slice(s, c.b).every((w) => w.pos === 'ADJ' || /\w-\w/.test(w.text))) add(s, c.b - 1);
       const next = words[c.b + 1];
       if (next?.lower === 'of') {
         const c2 = following(c.b + 2);
@@ -111,6 +113,10 @@ export function phrases(words: Word[]): [number, number, boolean][] {
       if (c2 && words[c2.a]!.pos === 'ADJ') add(r.a, c2.b);
     }
   }
+  // a technical token is an answer of its own, without the noun that names its kind ("the {{c1::--debug}} flag")
+  words.forEach((w, i) => {
+    if (w.code && !found.some(([a, b]) => a === i && b === i)) add(i, i);
+  });
   return found.map(([a, b]) => [a, b, named.has(`${a}:${b}`)]);
 }
 

@@ -62,8 +62,12 @@ export function subjectAt(words: Word[], from: number): number | undefined {
   return end;
 }
 
-/** The object after a verb: up to a clause boundary, lists included. */
-export function objectFrom(words: Word[], from: number): [number, number] | undefined {
+/**
+ * The object after a verb: up to a clause boundary, lists included. With `whole`, a relative or purpose clause
+ * that completes the object ("a command line tool that searches your files for patterns", "the activity of cells
+ * … to maintain …") is taken to the clause's end when the whole fits in an answer, never cut after its verb.
+ */
+export function objectFrom(words: Word[], from: number, whole = false): [number, number] | undefined {
   if (from >= words.length) return undefined;
   let clauseObject = false;
   if (words[from]!.lower === 'that' && words[from]!.pos === 'SCONJ') {
@@ -75,6 +79,12 @@ export function objectFrom(words: Word[], from: number): [number, number] | unde
     const w = words[k]!;
     const next = words[k + 1];
     if (/^[.;:?!—–()]$/.test(w.text)) break;
+    if (whole && k > from + 1 && (['that', 'which', 'who'].includes(w.lower) || (w.lower === 'to' && next?.pos === 'VERB'))) {
+      let end = k + 1;
+      while (end < words.length && !/^[.;:?!—–(),]$/.test(words[end]!.text)) end++;
+      if (countWords(words.slice(from, end).map((x) => x.text).join(' ')) <= MAX_QA_ANSWER_WORDS) k = end;
+      break;
+    }
     if (!clauseObject) {
       if (w.pos === 'SCONJ' || (w.pos === 'PRON' && k > from) || (w.pos === 'ADV' && ['when', 'where', 'while', 'as'].includes(w.lower))) break;
       if (w.lower === 'to' && next && next.pos === 'VERB' && !/ing$/.test(next.lower)) break;
@@ -268,7 +278,7 @@ export function qaCandidates(unit: Unit, stats: TermStats): Candidate[] {
         if (q) out.push(q);
       }
     } else if (after && (after.pos === 'DET' || after.pos === 'NOUN' || after.pos === 'ADJ' || after.pos === 'PROPN')) {
-      const obj = objectFrom(words, c + 1);
+      const obj = /^(?:a|an) (?:bit|lot|little|kind|sort|way)\b/i.test(`${after.lower} ${words[c + 2]?.lower ?? ''}`) ? undefined : objectFrom(words, c + 1, true);
       if (obj && words.slice(obj[0], obj[1] + 1).some((w) => HEAD.has(w.pos)) && words[obj[1]]!.pos !== 'ADJ') {
         const q = qaCandidate(unit, `What ${cop.lower} ${subjectText}?`, obj, subjectValue + 0.05, stats, 'np', { rule: 'definition', keyTerm: subjectText });
         if (q) out.push(q);

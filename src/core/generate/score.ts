@@ -1,6 +1,7 @@
 import { keyness, stem } from './lexicon';
 import { isContent, type Candidate, type TermStats } from './model';
 import { anaphoraCount } from './gates';
+import { answerFocus } from './focus';
 
 /**
  * Scoring: each candidate gets a small vector of named features, each in [0, 1], and its score is their
@@ -13,9 +14,13 @@ export const FEATURE_WEIGHTS = {
   /** How characteristic of this text the answer is against general English (keyness against SUBTLEX). */
   salience: 0.12,
   /** How much of the article is about the answer's concept: its stem's share of the article's words. */
-  concept: 0.12,
+  concept: 0.04,
   /** The answer names what the section's heading or the title names. */
-  heading: 0.04,
+  heading: 0,
+  /** How much the gap is the fact of its sentence: a figure, an identifier, a specific term, the defined term (`focus.ts`). */
+  fact: 0.3,
+  /** The gap is only the text's subject, generic nouns or everyday words, while the fact stays in view. */
+  weak: -0.45,
   /** The sentence defines something, and the card asks the defined term or its definition. */
   definitional: 0.22,
   /** The sentence says what must, should or must not be done, or sets a limit. */
@@ -49,7 +54,7 @@ const FULL_CONTEXT = 12;
 const FULL_ANAPHORA = 3;
 
 const DEFINITION =
-  /^(?:(?:an?|the)\s+)?[^,;:]{1,60}?\s(?:is|are)\s(?:an?|the|any|one|everything|anything|whatever)\s|\b(?:is|are) (?:defined as|called|known as|referred to as)\b|\b(?:means|refers to|stands for|denotes)\b/i;
+  /^(?:(?:an?|the)\s+)?[^,;:]{1,60}?\s(?:is|are)\s(?:an?|the|any|one|everything|anything|whatever)\s(?!(?:bit|lot|little|kind of|sort of|way)\b)|\b(?:is|are) (?:defined as|called|known as|referred to as)\b|\b(?:means|refers to|stands for|denotes)\b/i;
 const EXAMPLE = /^(?:for (?:example|instance)|e\.g\.|examples? include|consider|imagine|say you|suppose)\b|\b(?:for example|for instance)\b/i;
 const NORMATIVE =
   /\b(?:must|shall|should|never|always|only|required|requires?|cannot|can't|may not|do not|don't|at most|at least|no more than|no fewer than|is a violation|prohibit\w*|forbid\w*|mandatory|MUST|SHOULD|SHALL)\b/;
@@ -68,14 +73,20 @@ export function scoreCandidate(c: Candidate, stats: TermStats, heading: string |
   const firstAnswer = c.answers[0]?.start ?? unit.start;
   const definitionSentence = DEFINITION.test(sentence);
   // the defined term: a gap before the sentence's first "is"/"are"/"means"
-  const copula = unit.words.find((w) => ['is', 'are', 'means', 'refers'].includes(w.lower));
-  const definesAnswer = definitionSentence && copula !== undefined && firstAnswer < copula.start;
+  // the defined term: the gap opens the sentence (after a determiner) and the copula follows it
+  const copulaAt = unit.words.findIndex((w) => ['is', 'are', 'means', 'refers'].includes(w.lower));
+  const gapStart = unit.words.findIndex((w) => w.start >= firstAnswer);
+  const gapEnd = c.answers[0]?.end ?? 0;
+  const definesAnswer =
+    definitionSentence && copulaAt > 0 && gapStart >= 0 && gapStart <= 3 && unit.words.slice(0, gapStart).every((w) => !['VERB', 'AUX', 'ADP', 'SCONJ', 'PUNCT'].includes(w.pos)) && (unit.words[copulaAt - 1]?.end ?? -1) <= gapEnd && unit.words[copulaAt]!.start >= gapEnd;
   const definitional =
     c.rule === 'definition' || c.rule === 'glossary' || c.rule === 'naming' || c.rule === 'acronym' || definesAnswer ? 1 : definitionSentence ? 0.5 : 0;
   const normative = NORMATIVE.test(sentence) ? 1 : 0;
   if (c.kind === 'cloze' && c.rule === 'key-term') c.rule = definesAnswer ? 'defined-term' : normative ? 'rule' : 'key-term';
   const counts = stems.map((s) => stats.stemCounts.get(s) ?? 1);
   const contextWords = unit.words.filter((w) => isContent(w) && !c.answers.some((a) => w.start >= a.start && w.end <= a.end)).length;
+  const definitionalRule = c.rule === 'definition' || c.rule === 'glossary' || c.rule === 'naming' || c.rule === 'acronym';
+  const focus = c.kind === 'qa' && definitionalRule ? { fact: 0.9, weak: false } : answerFocus(answerWords, stats, definesAnswer);
   const features: Record<FeatureName, number> = {
     term: Math.min(1, c.value / TERM_VALUE_SCALE),
     salience: content.length === 0 ? 0 : Math.max(...content.map((w) => keyness(w.lower, w.lemma, stats.stemCounts.get(stem(w.text)) ?? 0, stats.totalWords))),
@@ -87,6 +98,8 @@ export function scoreCandidate(c: Candidate, stats: TermStats, heading: string |
     centrality: unit.centrality,
     first: unit.firstInParagraph ? 1 : 0,
     context: Math.min(1, contextWords / FULL_CONTEXT),
+    fact: focus.fact,
+    weak: focus.weak ? 1 : 0,
     generic: c.generic ? 1 : 0,
     list: c.kind === 'list' ? 1 : 0,
     anaphora: Math.min(1, anaphoraCount(unit.words) / FULL_ANAPHORA),

@@ -12,11 +12,11 @@ export const MIN_SCORE = 0.55;
 export const SECTION_FLOOR = 0.35;
 /** Most cards per 100 words of study text. */
 export const MAX_CARDS_PER_100_WORDS = 5;
+/** Least score of the card of a sentence that states a rule or defines a term, when nothing better asks it. */
+export const KEY_SENTENCE_FLOOR = 0.45;
 /** How many reserve candidates a section keeps, and the least score of one. */
 export const RESERVE_PER_SECTION = 8;
 export const RESERVE_FLOOR = 0.3;
-/** A sentence of this many words or more may give a second card, when it asks a different concept. */
-export const LONG_SENTENCE = 28;
 /** How much a candidate loses per share of its concept already asked by a chosen card. */
 export const NOVELTY_PENALTY = 0.2;
 
@@ -39,10 +39,6 @@ function overlap(concept: Set<string>, chosen: Set<string>[]): number {
   return best;
 }
 
-function spansOverlap(a: Candidate, b: Candidate): boolean {
-  return a.answers.some((x) => b.answers.some((y) => x.start < y.end && y.start < x.end));
-}
-
 /** Reading order, then the answer's place, then the kind: the tie-break that keeps selection deterministic. */
 function readingOrder(a: Candidate, b: Candidate): number {
   return a.unit.order - b.unit.order || (a.answers[0]?.start ?? 0) - (b.answers[0]?.start ?? 0) || a.kind.localeCompare(b.kind);
@@ -50,10 +46,6 @@ function readingOrder(a: Candidate, b: Candidate): number {
 
 function byScore(a: Candidate, b: Candidate): number {
   return b.score - a.score || readingOrder(a, b);
-}
-
-function longSentence(c: Candidate): boolean {
-  return c.unit.words.filter((w) => /[\p{L}\p{N}]/u.test(w.text)).length >= LONG_SENTENCE;
 }
 
 /** Chooses a section's cards from its scored candidates; the rest that are good enough become its reserve. */
@@ -65,14 +57,8 @@ export function selectSection(candidates: Candidate[], studyWords: number): { ch
   const keys = new Set<string>();
   const prompts = new Set<string>();
   const perSentence = new Map<string, Candidate[]>();
-  const allowed = (c: Candidate): boolean => {
-    if (keys.has(c.key) || prompts.has(promptOf(c))) return false;
-    const same = perSentence.get(sentenceKey(c)) ?? [];
-    if (same.length === 0) return true;
-    if (same.length >= 2 || !longSentence(c)) return false;
-    const concept = conceptOf(c);
-    return !same.some((x) => spansOverlap(x, c) || overlap(concept, [conceptOf(x)]) > 0);
-  };
+  // one card per sentence: a second gap in the same sentence tests the same fact again, or a lesser one
+  const allowed = (c: Candidate): boolean => !keys.has(c.key) && !prompts.has(promptOf(c)) && !perSentence.has(sentenceKey(c));
   const adjusted = (c: Candidate): number => c.score - NOVELTY_PENALTY * overlap(conceptOf(c), concepts);
   const take = (c: Candidate): void => {
     chosen.push(c);
@@ -95,6 +81,13 @@ export function selectSection(candidates: Candidate[], studyWords: number): { ch
     }
     if (!best) break;
     take(best);
+  }
+  // a sentence that states a rule or defines a term is a key idea: it gets its best card when that card asks a
+  // fact, even below the usual bar
+  for (const c of pool) {
+    if (chosen.length >= ceiling || c.score < KEY_SENTENCE_FLOOR) break;
+    const f = c.features ?? {};
+    if ((f.normative === 1 || f.definitional === 1) && !f.weak && allowed(c)) take(c);
   }
   if (chosen.length === 0) {
     const best = pool.find((c) => c.score >= SECTION_FLOOR);

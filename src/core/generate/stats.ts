@@ -45,7 +45,7 @@ export function termStats(article: Article, options: GenerateOptions): TermStats
       }
     });
   });
-  const templates = templatesOf(article, options);
+  const { templates, proseDefined, figures } = sentencesOf(article, options);
   const titleStems = new Set<string>();
   for (const m of article.title.matchAll(WORD)) if (!isStopword(m[0])) titleStems.add(stem(m[0]));
   const topicStems = new Set<string>();
@@ -57,7 +57,34 @@ export function termStats(article: Article, options: GenerateOptions): TermStats
     if (n > maxStemCount) maxStemCount = n;
     if (n > 1 && k.length > 2 && !isStopword(k)) articleVector.set(k, Math.log(1 + n) * specificity(k));
   }
-  return { stemCounts, properWords, topicStems, titleStems, wordCounts, bigrams, totalWords, articleVector, maxStemCount, templates };
+  const subjectStems = new Set(titleStems);
+  const frequent = Math.max(SUBJECT_MIN_COUNT, SUBJECT_RATE * totalWords);
+  for (const [k, n] of stemCounts) if (n >= frequent && k.length > 2 && !isStopword(k) && /\p{L}/u.test(k)) subjectStems.add(k);
+  return { stemCounts, properWords, topicStems, titleStems, wordCounts, bigrams, totalWords, articleVector, maxStemCount, templates, subjectStems, proseDefined, figures };
+}
+
+/** A content word used this often (per word of study text, and at least this many times) is the text's subject. */
+const SUBJECT_RATE = 0.009;
+const SUBJECT_MIN_COUNT = 6;
+
+/** Stem key of a term: its content words, stemmed ("An Organ System" → "organ system"). */
+export function termKey(term: string): string {
+  return [...term.matchAll(WORD)]
+    .map((m) => m[0])
+    .filter((w) => !isStopword(w))
+    .map((w) => stem(w))
+    .join(' ');
+}
+
+/** "An organ is an …", "Precedence refers to …": the term a prose sentence opens by defining. */
+const PROSE_DEFINITION = /^(?:(?:an?|the)\s+)?([\p{L}\p{N}][\p{L}\p{N}' -]{0,40}?)\s+(?:is|are)\s+(?:an?|the|any)\s|^(?:(?:an?|the)\s+)?([\p{L}\p{N}][\p{L}\p{N}' -]{0,40}?)\s+(?:refers? to|means|is defined as|are defined as)\s/iu;
+
+const FIGURE =
+  /(?<![\w.])(\d+(?:[.,]\d+)?(?:\s*[-–]\s*\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty|thirty|sixty|hundred)(?:\s+|-)(ms|milliseconds?|seconds?|minutes?|hours?|days?|weeks?|months?|years?|bytes?|[kmg]b|percent|times)\b/gi;
+
+/** The figures with units a text states, as keys: "24 hours" and "a 24-hour window" are both "24 hour". */
+export function figureKeys(text: string): string[] {
+  return [...text.matchAll(FIGURE)].map((m) => `${m[1]!.toLowerCase().replace(/\s+/g, '')} ${stem(m[2]!.toLowerCase())}`);
 }
 
 /** Fewest words a sentence needs to count as a template. */
@@ -82,8 +109,13 @@ export function templateOf(sentence: string): string | undefined {
 
 const SENTENCE_END = /(?<=[.!?])\s+(?=[\p{Lu}"“(])/u;
 
-function templatesOf(article: Article, options: GenerateOptions): Map<string, SentencePlace> {
+function sentencesOf(
+  article: Article,
+  options: GenerateOptions,
+): { templates: Map<string, SentencePlace>; proseDefined: Set<string>; figures: Map<string, SentencePlace> } {
   const first = new Map<string, SentencePlace>();
+  const proseDefined = new Set<string>();
+  const figures = new Map<string, SentencePlace>();
   article.sections.forEach((section, s) => {
     if (!section.study) return;
     section.paragraphs.forEach((text, p) => {
@@ -94,10 +126,13 @@ function templatesOf(article: Article, options: GenerateOptions): Map<string, Se
         at = start + sentence.length;
         const t = templateOf(maskCitations(sentence));
         if (t !== undefined && !first.has(t)) first.set(t, { section: s, paragraph: p, start });
+        for (const k of figureKeys(sentence)) if (!figures.has(k)) figures.set(k, { section: s, paragraph: p, start });
+        const defined = PROSE_DEFINITION.exec(sentence.trim());
+        if (defined && paragraphKind(article, options, s, p) !== 'definition') proseDefined.add(termKey(defined[1] ?? defined[2] ?? ''));
       }
     });
   });
-  return first;
+  return { templates: first, proseDefined, figures };
 }
 
 function spacesOnly(text: string, from: number, to: number): boolean {

@@ -30,6 +30,8 @@ export function clozeText(unit: Unit, gaps: Span[]): string {
   out = tidy(out);
   if (unit.prefix) out = `${unit.prefix} ${/^\p{Lu}\p{Ll}/u.test(out) ? out[0]!.toLowerCase() + out.slice(1) : out}`;
   else if (unit.capitalise && /^\p{Ll}/u.test(out)) out = out[0]!.toUpperCase() + out.slice(1);
+  // a sentence inside brackets, "(ripgrep considers … binary.)": its closing bracket goes with the opening one
+  if (/\)$/.test(out) && (out.match(/\(/g) ?? []).length < (out.match(/\)/g) ?? []).length) out = out.slice(0, -1);
   if (unit.clause) out = `${out.replace(/[,;:]$/, '')} …`;
   return out;
 }

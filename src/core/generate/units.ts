@@ -8,20 +8,35 @@ import { MAX_PROMPT_WORDS, type Unit } from './model';
 const LEADING_CONNECTIVES = [...CONNECTIVES].sort((a, b) => b.length - a.length);
 
 /** Splits the analysed paragraphs of one section into prompt units. */
-export function buildUnits(section: number, paragraphs: { index: number; para: AnalyzedParagraph }[]): Unit[] {
+export function buildUnits(section: number, paragraphs: { index: number; para: AnalyzedParagraph; kind?: string }[]): Unit[] {
   const units: Unit[] = [];
-  for (const { index, para } of paragraphs) {
+  let parentItem = false;
+  paragraphs.forEach(({ index, para, kind }, k) => {
+    const item = kind === 'list';
+    const previous = paragraphs[k - 1];
+    // an item right after a short item that does not end as a sentence ("Minor release (might break your
+    // lint build)") is one of its sub-items
+    if (!item) parentItem = false;
+    else if (previous?.kind === 'list' && previous.index === index - 1 && isHeadingItem(previous.para.text)) parentItem = true;
+    else if (previous?.kind !== 'list' || previous.index !== index - 1) parentItem = false;
     para.sentences.forEach((sentence, si) => {
       for (const piece of clauses(sentence)) {
         const unit = makeUnit(section, index, para, piece, si === 0 && piece.words[0] === sentence.words[0]);
         if (unit) {
           unit.order = units.length;
+          if (item && (parentItem || !unit.words.some((w) => w.pos === 'VERB' || w.pos === 'AUX'))) unit.dependentItem = true;
           units.push(unit);
         }
       }
     });
-  }
+  });
   return units;
+}
+
+/** A list item that names a group of the items after it: short, and not ending as a sentence. */
+function isHeadingItem(text: string): boolean {
+  const t = text.trim();
+  return t.split(/\s+/).length <= 12 && !/[.!?;]["”)]?$/.test(t);
 }
 
 /** A sentence longer than a prompt may be is cut at its strongest clause boundaries. */
@@ -68,9 +83,20 @@ export function makeUnit(
     promptEnd = quoteEnd;
     clause = true;
   }
-  // Drop an opening connective, or an opening phrase that points back ("To counteract this, …").
   let capitalise = false;
-  const lowerText = para.masked.slice(quoteStart, promptEnd).toLowerCase();
+  // "(Note: If you see …", "Note that …": an aside's bracket and its label are no part of what it says
+  if (words[0]?.text === '(' && !words.some((w) => w.text === ')')) words = words.slice(1);
+  if (words[0] && /^note$/i.test(words[0].text) && (words[1]?.text === ':' || words[1]?.lower === 'that') && words.length > 3) {
+    words = words.slice(2);
+    capitalise = true;
+  }
+  // "No, ESLint and Prettier have different jobs": the answer to a question the card does not ask
+  if (words[0] && /^(?:no|yes)$/i.test(words[0].text) && words[1]?.text === ',' && words.length > 4) {
+    words = words.slice(2);
+    capitalise = true;
+  }
+  // Drop an opening connective, or an opening phrase that points back ("To counteract this, …").
+  const lowerText = para.masked.slice(words[0]?.start ?? quoteStart, promptEnd).toLowerCase();
   for (const c of LEADING_CONNECTIVES) {
     if ((lowerText.startsWith(`${c} `) && !lowerText.startsWith(`${c} of `)) || lowerText.startsWith(`${c},`)) {
       const n = c.split(' ').length;
@@ -116,7 +142,7 @@ export function makeUnit(
 export function opensWithAnaphora(words: Word[]): boolean {
   const first = words[0];
   if (!first) return true;
-  if (ANAPHORIC_OPENERS.has(first.lower)) return true;
+  if (ANAPHORIC_OPENERS.has(first.lower)) return !expletiveIt(words);
   if (first.lower === 'the' && words[1] && ['latter', 'former', 'same', 'above'].includes(words[1].lower)) return true;
   if (['some', 'others', 'one', 'both', 'many', 'most', 'few', 'several'].includes(first.lower)) {
     const next = words[1];
@@ -125,3 +151,9 @@ export function opensWithAnaphora(words: Word[]): boolean {
   return false;
 }
 
+/** "It is the policy of GitHub … to …", "It is recommended that …": an "it" that points forward, at nothing before. */
+export function expletiveIt(words: Word[]): boolean {
+  if (words[0]?.lower !== 'it' || !['is', 'was'].includes(words[1]?.lower ?? '')) return false;
+  const rest = words.slice(2, 24).map((w) => w.lower);
+  return rest.includes('to') || rest.includes('that') || rest.includes('whether');
+}
