@@ -88,7 +88,7 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
     if (answer.some((w) => /^\p{Lu}{2}s?$/u.test(w.text) && words.filter((x) => x.text === w.text).length > answer.filter((x) => x.text === w.text).length)) continue;
     let value = termValue(answer, stats);
     // a generic phrase ("a certain amount", "the actual data") asks what anyone could guess
-    const generic = isGenericPhrase(answer, stats, words[0]);
+    const generic = isGenericPhrase(answer, stats, words[0]) || REPORTING_VERBS.has(words[b + 1]?.lemma ?? '');
     if (generic) value *= 0.45;
     // the full name of a named thing ("Article 51 of the UN Charter") beats its parts
     if (fullName) value += 0.08;
@@ -109,7 +109,8 @@ export function clozeCandidates(unit: Unit, stats: TermStats, relaxed = false): 
     if (a === 0) value *= 0.92;
     // who said it ("legal scholars advocate …") is rarely what a reader should remember
     const after = words[b + 1];
-    if (after && (after.pos === 'VERB' || after.pos === 'NOUN') && REPORTING_VERBS.has(after.lemma)) value *= 0.6;
+    const reporter = !!after && (after.pos === 'VERB' || after.pos === 'NOUN') && REPORTING_VERBS.has(after.lemma);
+    if (reporter) value *= 0.6;
     value *= penalty;
     out.push({
       kind: 'cloze',

@@ -1,8 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Article } from '../../shared/contract/models';
+import { parseArticleFile } from '../article';
 import { analyzeParagraph } from './analyze';
 import { headingSubject, isBoilerplate, isGivenAway, unitGate } from './gates';
-import { generateWithReserve } from './index';
+import { generateCards, generateWithReserve, type ParagraphKind } from './index';
 import { termStats } from './stats';
 import { codeSpans } from './tokens';
 import { buildUnits } from './units';
@@ -145,5 +148,90 @@ describe('what a draft carries', () => {
     }
     const best = Math.min(...cards.map((c) => c.score ?? 0));
     for (const r of reserve.filter((x) => x.sectionIndex === 0)) expect(r.score ?? 0).toBeLessThanOrEqual(Math.max(best, 1));
+  });
+});
+
+describe('the gap is the fact of its sentence', () => {
+  const evalDoc = (file: string) => {
+    const parsed = parseArticleFile(readFileSync(fileURLToPath(new URL(`../../../eval/docs/${file}`, import.meta.url))), file);
+    return generateCards(parsed.article, { kinds: parsed.kinds });
+  };
+  const gaps = (text: string) => [...text.matchAll(/\{\{c1::(.*?)\}\}/g)].map((m) => m[1]!);
+
+  it('hides the figure, the flag or the specific term, not the text’s own subject or a generic noun', () => {
+    const dmca = evalDoc('dmca-takedown-policy.md');
+    const ripgrep = evalDoc('ripgrep-guide.md');
+    const subjects = /^(?:GitHub|ripgrep|the user|users?|content|repository|developers?|functionality)$/i;
+    for (const c of [...dmca, ...ripgrep]) for (const g of gaps(c.text ?? '')) expect(g, c.text).not.toMatch(subjects);
+    expect(dmca.some((c) => gaps(c.text ?? '').includes('10-14 days'))).toBe(true);
+    expect(ripgrep.some((c) => gaps(c.text ?? '').includes('--no-ignore'))).toBe(true);
+  });
+
+  it('asks one card per sentence', () => {
+    for (const cards of [evalDoc('semver.md'), evalDoc('twelve-factor.md')]) {
+      const sentences = cards.map((c) => `${c.sectionIndex}:${c.source.paragraphIndex}:${c.source.start}`);
+      expect(new Set(sentences).size).toBe(sentences.length);
+    }
+  });
+});
+
+describe('self-contained, more', () => {
+  it('refuses a sentence that opens on a case or a time the previous one set up', () => {
+    expect(gateOf(null, 'In both cases, only the resource handle in the config needs to change for the app.')).toEqual(['self-contained']);
+    expect(gateOf(null, 'Until then, please use the appropriate parser and plugins for your experimental feature.')).toEqual(['self-contained']);
+    expect(gateOf(null, 'Otherwise, the delay is taken as the number of milliseconds to wait before the call.')).toEqual(['self-contained']);
+  });
+
+  it('keeps an "it" that points forward', () => {
+    expect(gateOf(null, 'It is the policy of GitHub, in appropriate circumstances and in its sole discretion, to disable the accounts of repeat infringers.')).toEqual([undefined]);
+  });
+
+  it('refuses a list item that leans on the item it sits under, or has no verb', () => {
+    const items = ['Minor release (might break your lint build)', 'A new rule is created.', 'Resource handles to the database, Memcached, and other backing services'];
+    const units = buildUnits(0, items.map((text, index) => ({ index, para: analyzeParagraph(text), kind: 'list' })));
+    expect(units.map((u) => u.dependentItem ?? false)).toEqual([false, true, true]);
+    const prose = buildUnits(0, [{ index: 0, para: analyzeParagraph('A new rule is created whenever a pattern is reported often enough.'), kind: 'prose' }]);
+    expect(prose[0]!.dependentItem).toBeUndefined();
+  });
+});
+
+describe('boilerplate, more', () => {
+  it('refuses greetings, tutorial narration and pointers elsewhere', () => {
+    expect(isBoilerplate('Welcome to GitHub’s Guide to the Digital Millennium Copyright Act, commonly known as the “DMCA.”', null)).toBe(true);
+    expect(isBoilerplate("In our source code, let's say we wanted to see which things depend on lexopt, our argument parser.", null)).toBe(true);
+    expect(isBoilerplate('If we wanted, we could tell ripgrep to search anything but the TOML files.', null)).toBe(true);
+    expect(isBoilerplate('We believe that transparency is a virtue.', null)).toBe(true);
+  });
+
+  it('does not take a large figure for a telephone number', () => {
+    expect(isBoilerplate('When delay is larger than 2147483647 or less than 1, the delay will be set to 1.', null)).toBe(false);
+    expect(isBoilerplate('Call us at (555) 123-4567 for help.', null)).toBe(true);
+  });
+});
+
+describe('duplicates', () => {
+  it('asks a figure where the article first states it, and a term the prose defines once', () => {
+    const article: Article = {
+      title: 'Takedowns',
+      meta: {},
+      sections: [
+        { heading: 'Notices', level: 2, study: true, paragraphs: ['After a notice, the owner of the repository gets approximately 24 hours to delete or modify the content.'] },
+        { heading: 'Changes', level: 2, study: true, paragraphs: ['Owners who make the specified changes must tell the staff so within the approximate 24-hour window.'] },
+        { heading: 'Terms', level: 2, study: true, paragraphs: ['A counter notice is a formal request to restore content that was disabled by mistake.', 'Counter notice: a formal request to restore content that was disabled by mistake'] },
+      ],
+    };
+    const kinds = [['prose'], ['prose'], ['prose', 'definition']] as ParagraphKind[][];
+    const { cards, reserve } = generateWithReserve(article, { kinds });
+    const all = [...cards, ...reserve];
+    expect(all.some((c) => c.sectionIndex === 0 && /\{\{c1::24 hours\}\}/.test(c.text ?? ''))).toBe(true);
+    expect(all.some((c) => /\{\{c1::24-hour window\}\}/.test(c.text ?? ''))).toBe(false);
+    expect(all.some((c) => c.sectionIndex === 2 && c.source.paragraphIndex === 1)).toBe(false);
+  });
+
+  it('gives no list card of the examples a sentence mentions', () => {
+    const { cards, reserve } = generateWithReserve(
+      oneSection('History', ['With damages that high, cloud-computing and user-generated content sites like YouTube, Facebook or GitHub probably never would have existed at all.']),
+    );
+    expect([...cards, ...reserve].some((c) => c.kind === 'list')).toBe(false);
   });
 });

@@ -57,6 +57,8 @@ export function isBoilerplate(text: string, heading: string | null): boolean {
   if (heading && BOILERPLATE_HEADING.test(heading.trim())) return true;
   const t = text.trim();
   if (/[?!]["”)]?$/.test(t)) return true;
+  // a row of links: "Website | Configure ESLint | Rules | Contribute to ESLint | …"
+  if ((t.match(/\s[|·•]\s/g) ?? []).length >= 3) return true;
   return LICENCE.test(t) || NAVIGATION.test(t) || SELF_REFERENCE.test(t) || NARRATION.test(t) || TUTORIAL.test(t) || FIRST_PERSON.test(t) || CONTACT.test(t);
 }
 
@@ -192,6 +194,8 @@ export function unitGate(unit: Unit, ctx: UnitContext): GateName | undefined {
 function splitsToken(text: string, start: number, end: number): boolean {
   const before = text.slice(Math.max(0, start - 2), start);
   const after = text.slice(end, end + 2);
+  // the argument of a call written as one token: "require({{c1::esm}})"
+  if (/[\w$]\($/.test(before) && after.startsWith(')')) return true;
   return /[\p{L}\p{N}_$]$|[\p{L}\p{N}][._/+-]$/u.test(before) || /^[\p{L}\p{N}_$]|^[._/+#-][\p{L}\p{N}_]|^\(\)/u.test(after);
 }
 
@@ -360,6 +364,8 @@ export function isTrivial(c: Candidate, stats: TermStats): boolean {
   // a cross-reference, "(see {{c1::Basics}} for …)"
   if (/\b(?:see|cf\.?|refer to)\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, a.start - 12), a.start))) return true;
   if (c.kind === 'cloze' && isExample(c)) return true;
+  // a connective written with a slash ("version lock {{c1::and/or}} …") is no fact
+  if (/^(?:and\/or|either\/or|or\/and|\/)$/i.test(text.slice(a.start, a.end).trim())) return true;
   if (c.kind === 'cloze' && definesGap(c)) return false;
   const words = c.unit.words.filter((w) => w.start >= a.start && w.end <= a.end);
   const content = words.filter(isContent);

@@ -102,7 +102,7 @@ export function phrases(words: Word[]): [number, number, boolean][] {
         const c2 = byStart.get(c.b + 2);
         // like with like: "necessity and proportionality", not "the UN Charter and evolving jurisprudence"
         const named = (x: Chunk): boolean => words[x.b]!.pos === 'PROPN';
-        if (c2 && s === c.a && c.b - s < 4 && c2.b - c2.a < 4 && named(c) === named(c2)) add(s, c2.b);
+        if (c2 && s === c.a && c.b - s < 4 && c2.b - c2.a < 4 && named(c) === named(c2) && words[c2.a]!.pos !== 'VERB') add(s, c2.b);
       }
     }
   }
