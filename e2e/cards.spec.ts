@@ -91,10 +91,11 @@ test('cards from the reader: make, edit, delete and undo, find in the browser, a
   }
   await page.emulateMedia({ colorScheme: 'light' });
 
-  // The browser finds it by a word of its text, and opens it.
+  // The browser finds it by a word of its text and its tag (the generated question about glaciers says
+  // "weight" too), and opens it.
   await new ShellPage(page).navItem('Cards').click();
   const cards = new CardsPage(page);
-  await cards.search.fill('weight');
+  await cards.search.fill('weight tag:ice');
   await expect(cards.row('[dense ice] that moves under its own [weight]')).toHaveCount(1);
   await expect(cards.count).toHaveText(/^1 card$/);
   await cards.row('[dense ice]').click();
@@ -109,7 +110,7 @@ test('cards from the reader: make, edit, delete and undo, find in the browser, a
     await page.setViewportSize({ width: 1280, height: 800 });
   }
   await page.emulateMedia({ colorScheme: 'light' });
-  await cards.search.fill('weight');
+  await cards.search.fill('weight tag:ice');
   await cards.row('[dense ice]').click();
 
   // "Show in article" lands on the passage, highlighted and in view.

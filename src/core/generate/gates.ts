@@ -196,6 +196,8 @@ function splitsToken(text: string, start: number, end: number): boolean {
   const after = text.slice(end, end + 2);
   // the argument of a call written as one token: "require({{c1::esm}})"
   if (/[\w$]\($/.test(before) && after.startsWith(')')) return true;
+  // a printf directive or a sigil that belongs to the token: "%o/%{{c1::O}}", "@{{c1::scope}}"
+  if (/[%@#]$/.test(before) || /^%/.test(after)) return true;
   return /[\p{L}\p{N}_$]$|[\p{L}\p{N}][._/+-]$/u.test(before) || /^[\p{L}\p{N}_$]|^[._/+#-][\p{L}\p{N}_]|^\(\)/u.test(after);
 }
 
